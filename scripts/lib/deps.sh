@@ -1,0 +1,122 @@
+# Installs and prepares everything the build needs, from Debian's archive and the
+# npm registry only. Sourced by scripts/build; every step is skipped when its result
+# is already there, so a warm tree pays nothing.
+
+# Pinned third-party sources (change here and in README.md together).
+IMGUI_SRC_VERSION="1.92.2b+ds-1"   # Debian sid
+SDL2_SRC_VERSION="2.26.5+dfsg-1"   # Debian bookworm
+
+APT_PACKAGES=(
+  cmake ninja-build g++ clang libclang-rt-14-dev python3
+  emscripten nodejs npm
+  libcereal-dev rapidjson-dev doctest-dev
+  fonts-wqy-microhei fonttools brotli
+  chromium dpkg-dev xz-utils
+)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# deb-src entries for bookworm (SDL2) and sid (ImGui 1.92), same mirror and key as
+# the machine's own deb entry. Only source packages come from sid.
+ensure_deb_src() {
+  local list=/etc/apt/sources.list.d/linli-src.sources
+  if [ ! -f "$list" ]; then
+    log "adding deb-src entries ($list)"
+    as_root tee "$list" >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm sid
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    APT_UPDATED=0
+  fi
+}
+
+apt_update_once() {
+  if [ "${APT_UPDATED:-0}" != 1 ]; then
+    as_root apt-get update -qq
+    APT_UPDATED=1
+  fi
+}
+
+ensure_apt_packages() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  # nodejs may come from elsewhere (e.g. NodeSource); a working node and npm is enough.
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+  fi
+  local todo=()
+  for p in "${missing[@]}"; do [ -n "$p" ] && todo+=("$p"); done
+  if [ ${#todo[@]} -gt 0 ]; then
+    log "installing Debian packages: ${todo[*]}"
+    apt_update_once
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${todo[@]}" >/dev/null
+  fi
+}
+
+# apt-get source PKG=VERSION into $DEPS/src, once.
+fetch_source() {
+  local pkg=$1 version=$2 dir=$3
+  [ -f "$DEPS/src/$dir/.linli-unpacked" ] && return 0
+  log "fetching Debian source $pkg=$version"
+  mkdir -p "$DEPS/src"
+  rm -rf "${DEPS:?}/src/$dir"
+  if ! (cd "$DEPS/src" && apt-get source -qq "$pkg=$version" >/dev/null 2>"$DEPS/src/$pkg.log"); then
+    apt_update_once
+    if ! (cd "$DEPS/src" && apt-get source -qq "$pkg=$version" >/dev/null 2>"$DEPS/src/$pkg.log"); then
+      cat "$DEPS/src/$pkg.log" >&2
+      fail "Debian source $pkg=$version is not in the archive any more.
+  See which versions it has:  apt-cache showsrc $pkg | grep ^Version
+  then change the pinned version in scripts/lib/deps.sh and README.md."
+    fi
+  fi
+  touch "$DEPS/src/$dir/.linli-unpacked"
+}
+
+# SDL2 built for the browser with emcc (Emscripten's own SDL port downloads from the
+# internet). The configure step runs emcc for every check (~2 min), so it is kept.
+ensure_sdl2_web() {
+  local src="$DEPS/src/libsdl2-${SDL2_SRC_VERSION%-*}" out="$DEPS/sdl2-web"
+  [ -f "$out/lib/libSDL2.a" ] && return 0
+  log "building SDL2 $SDL2_SRC_VERSION with emcc (about 3 minutes, once)"
+  emcmake cmake -S "$src" -B "$DEPS/sdl2-web-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_THREADS=OFF \
+    -DCMAKE_INSTALL_PREFIX="$out" >"$DEPS/sdl2-web.log" 2>&1 \
+    || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 configure failed (log: $DEPS/sdl2-web.log)"; }
+  cmake --build "$DEPS/sdl2-web-build" --target install >>"$DEPS/sdl2-web.log" 2>&1 \
+    || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 build failed (log: $DEPS/sdl2-web.log)"; }
+}
+
+ensure_npm_packages() {
+  local dir="$ROOT/tests/browser"
+  if [ ! -d "$dir/node_modules/playwright-core" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing npm packages for the browser tests"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci failed in tests/browser"
+  fi
+}
+
+check_emcc_version() {
+  local want have
+  want=$(tr -d ' \n' <"$ROOT/emsdk-version.txt")
+  have=$(emcc --version | head -1 | sed -E 's/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/')
+  if [ "$want" != "$have" ]; then
+    warn "emcc is $have but emsdk-version.txt says $want: the web build may differ from the measured one."
+  fi
+}
+
+ensure_deps() {
+  ensure_deb_src
+  ensure_apt_packages
+  export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs acorn & co from here
+  check_emcc_version
+  fetch_source imgui "$IMGUI_SRC_VERSION" "imgui-${IMGUI_SRC_VERSION%-*}"
+  fetch_source libsdl2 "$SDL2_SRC_VERSION" "libsdl2-${SDL2_SRC_VERSION%-*}"
+  ensure_sdl2_web
+  ensure_npm_packages
+}

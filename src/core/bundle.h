@@ -1,0 +1,53 @@
+// A bundle: the one JSON document a device exports and another imports.
+// {"format":"linli-bundle","version":1,"community":{…},"device":…,"exported_at":…,
+//  "scope":"public"|"committee","records":[…],"conflicts":[…]}
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/json_write.h"
+#include "core/records.h"
+
+namespace linli {
+
+constexpr int kBundleVersion = 1;
+constexpr std::size_t kMaxBundleBytes = 64u << 20;   // refused by size before parsing
+constexpr std::size_t kMaxBundleRecords = 500000;
+
+struct CommunityRef {
+    Id id;
+    LocalText name;
+    template <class V> void visit(V& v) {
+        v("id", id, {.id = true});
+        v("name", name, {.min_len = 1, .max_len = 60});
+    }
+    bool operator==(const CommunityRef&) const = default;
+};
+
+struct Bundle {
+    int version = kBundleVersion;
+    CommunityRef community;
+    std::string device;
+    std::int64_t exported_at = 0;
+    Scope scope = Scope::committee;
+    std::vector<Record> records;
+    std::vector<Record> conflicts;  // other versions of immutable records (committee only)
+    bool had_bom = false;           // the file began with a UTF-8 byte-order mark (ignored)
+};
+
+// Parses and checks a whole bundle; any problem is an Error and nothing is returned.
+Result<Bundle> parse_bundle(std::string_view bytes);
+
+// Writes a bundle; public scope leaves out committee fields, responses and conflicts.
+std::string write_bundle(const Bundle& b);
+
+// One record as compact JSON: used to order versions deterministically.
+std::string canonical_json(const Record& r);
+
+// Decodes one record from JSON text (used by the store's journal).
+Result<Record> parse_record(std::string_view json);
+
+}  // namespace linli

@@ -1,0 +1,124 @@
+#include "core/dataset.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace linli {
+
+int MergeReport::total_changes() const {
+    return std::accumulate(added.begin(), added.end(), 0) + std::accumulate(updated.begin(), updated.end(), 0) +
+           conflicts;
+}
+
+bool beats(const Record& a, const Record& b) {
+    bool ia = is_immutable(a.kind()), ib = is_immutable(b.kind());
+    if (ia != ib) return ia;
+    if (a.rev != b.rev) return ia ? a.rev < b.rev : a.rev > b.rev;
+    return canonical_json(a) > canonical_json(b);
+}
+
+namespace {
+// An editable version is superseded once an editable version of the same id with a later
+// rev exists; superseded versions are forgotten. Whatever else was seen is kept.
+bool supersedes(const Record& newer, const Record& older) {
+    return !is_immutable(newer.kind()) && !is_immutable(older.kind()) && newer.rev > older.rev;
+}
+}  // namespace
+
+void Dataset::merge(const Record& v, MergeReport* report) {
+    auto k = static_cast<std::size_t>(v.kind());
+    auto it = records_.find(v.id);
+    if (it == records_.end()) {
+        records_.emplace(v.id, v);
+        if (report) ++report->added[k];
+        return;
+    }
+    Record& winner = it->second;
+    auto oit = others_.find(v.id);
+    std::vector<Record> kept = oit == others_.end() ? std::vector<Record>{} : oit->second;
+
+    bool known = winner == v || std::find(kept.begin(), kept.end(), v) != kept.end();
+    bool old = supersedes(winner, v) || std::any_of(kept.begin(), kept.end(), [&](const Record& u) { return supersedes(u, v); });
+    if (known || old) {
+        if (report) ++report->unchanged;
+        return;
+    }
+
+    // The retained set: the winner unless v supersedes it, the kept ones v doesn't, and v.
+    std::vector<Record> all;
+    all.reserve(kept.size() + 2);
+    bool winner_superseded = supersedes(v, winner);
+    if (!winner_superseded) all.push_back(winner);
+    for (auto& u : kept)
+        if (!supersedes(v, u)) all.push_back(std::move(u));
+    all.push_back(v);
+    std::sort(all.begin(), all.end(), [](const Record& a, const Record& b) { return beats(a, b); });
+
+    bool changed = !(all.front() == winner);
+    if (report) {
+        if (changed && all.front().deleted && !winner.deleted) ++report->deleted;
+        else if (changed) ++report->updated[k];
+        if (all.size() > 1) ++report->conflicts;  // v now stands beside a different version
+    }
+    winner = std::move(all.front());
+    all.erase(all.begin());
+    if (all.empty()) others_.erase(v.id);
+    else others_[v.id] = std::move(all);
+}
+
+void Dataset::merge(const Bundle& b, MergeReport* report) {
+    for (const auto& r : b.records) merge(r, report);
+    for (const auto& r : b.conflicts) merge(r, report);
+}
+
+void Dataset::merge(const Dataset& other, MergeReport* report) {
+    for (const auto& [id, r] : other.records_) merge(r, report);
+    for (const auto& [id, versions] : other.others_)
+        for (const auto& r : versions) merge(r, report);
+}
+
+const Record* Dataset::find(const Id& id) const {
+    auto it = records_.find(id);
+    return it == records_.end() ? nullptr : &it->second;
+}
+
+std::vector<const Record*> Dataset::live(Kind kind) const {
+    std::vector<const Record*> out;
+    for (const auto& [id, r] : records_)
+        if (r.kind() == kind && !r.deleted) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    return out;
+}
+
+std::optional<Error> Dataset::missing_reference(const Bundle& incoming) const {
+    std::unordered_map<std::string_view, Kind> in_file;
+    in_file.reserve(incoming.records.size());
+    for (const auto& r : incoming.records) in_file.emplace(r.id, r.kind());
+    auto has = [&](const Id& id, Kind want) {
+        if (auto f = in_file.find(id); f != in_file.end()) return f->second == want;
+        const Record* r = find(id);
+        return r && r->kind() == want;
+    };
+    std::optional<Error> err;
+    auto need = [&](const Record& from, const Id& to, Kind want) {
+        if (!err && !has(to, want))
+            err = make_error("err.ref.missing", {std::string(enum_name(from.kind())), from.id,
+                                                 std::string(enum_name(want)), to});
+    };
+    for (const auto& r : incoming.records) {
+        if (auto* h = r.as<Household>()) need(r, h->building, Kind::building);
+        if (auto* p = r.as<Poll>()) {
+            if (p->building) need(r, *p->building, Kind::building);
+            for (const auto& c : p->codes) need(r, c.household, Kind::household);
+        }
+        if (auto* s = r.as<Response>()) {
+            need(r, s->poll, Kind::poll);
+            if (s->household) need(r, *s->household, Kind::household);
+        }
+        if (auto* m = r.as<MapShape>(); m && m->building) need(r, *m->building, Kind::building);
+        if (err) break;
+    }
+    return err;
+}
+
+}  // namespace linli

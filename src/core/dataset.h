@@ -1,0 +1,54 @@
+// All the records a device holds, and the merge that combines devices' data.
+// merge() is commutative, associative and idempotent: any bundles, in any order, any
+// number of times, give the same Dataset.
+#pragma once
+#include <array>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/bundle.h"
+#include "core/error.h"
+#include "core/records.h"
+
+namespace linli {
+
+struct MergeReport {
+    std::array<int, kKindCount> added{};
+    std::array<int, kKindCount> updated{};
+    int deleted = 0;    // tombstones that took effect
+    int unchanged = 0;  // already here, or older than what is here
+    int conflicts = 0;  // new versions kept beside a different immutable record with the same id
+    int total_changes() const;
+};
+
+class Dataset {
+public:
+    void merge(const Record& r, MergeReport* report = nullptr);
+    void merge(const Bundle& b, MergeReport* report = nullptr);
+    void merge(const Dataset& other, MergeReport* report = nullptr);
+
+    const Record* find(const Id& id) const;
+    const std::unordered_map<Id, Record>& records() const { return records_; }
+    // Other versions of records whose id was used for different immutable content.
+    const std::unordered_map<Id, std::vector<Record>>& conflicts() const { return others_; }
+    std::size_t size() const { return records_.size(); }
+
+    // Live (not deleted) records of one kind, in a stable order (by id).
+    std::vector<const Record*> live(Kind kind) const;
+
+    // The records in a bundle that point at records neither it nor this dataset has.
+    std::optional<Error> missing_reference(const Bundle& incoming) const;
+
+    bool operator==(const Dataset&) const = default;
+
+private:
+    std::unordered_map<Id, Record> records_;       // the winning version of each id
+    std::unordered_map<Id, std::vector<Record>> others_;  // kept losing versions, ordered
+};
+
+// The deterministic order in which versions of one id win: immutable records keep the
+// first written (lowest rev), editable ones the last; equal revs fall back to content.
+bool beats(const Record& a, const Record& b);
+
+}  // namespace linli

@@ -1,0 +1,346 @@
+// The records a compound keeps. Each type lists its fields once, in visit(); that list
+// is what the bundle reader checks, the writer writes and the JSON Schema describes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/id.h"
+#include "core/rev.h"
+#include "core/rules.h"
+
+namespace linli {
+
+enum class Lang { zh, en };
+
+// Text shown to people, in both languages; zh-CN first. Either may be empty.
+struct LocalText {
+    std::string zh, en;
+    const std::string& in(Lang lang) const {
+        const std::string& want = lang == Lang::zh ? zh : en;
+        return want.empty() ? (lang == Lang::zh ? en : zh) : want;
+    }
+    bool empty() const { return zh.empty() && en.empty(); }
+    bool operator==(const LocalText&) const = default;
+};
+
+// ---------------------------------------------------------------- community
+struct Community {
+    LocalText name;
+    LocalText address;
+    template <class V> void visit(V& v) {
+        v("name", name, {.min_len = 1, .max_len = 60});
+        v("address", address, {.max_len = 200});
+    }
+    bool operator==(const Community&) const = default;
+};
+
+enum class BuildingType { high_rise, multi_storey, other };
+template <> struct EnumNames<BuildingType> {
+    static constexpr std::array<std::string_view, 3> names{"high_rise", "multi_storey", "other"};
+};
+
+// The five colours of the sub-district's elevator map.
+enum class ElevatorStage { none, proposed, signed_up, under_construction, completed };
+template <> struct EnumNames<ElevatorStage> {
+    static constexpr std::array<std::string_view, 5> names{"none", "proposed", "signed", "under_construction",
+                                                           "completed"};
+};
+
+struct Building {
+    std::string number;  // as painted on the wall: "12", "3A"
+    BuildingType type = BuildingType::multi_storey;
+    std::int32_t floors = 6;
+    std::int32_t households = 0;
+    ElevatorStage elevator = ElevatorStage::none;
+    template <class V> void visit(V& v) {
+        v("number", number, {.min_len = 1, .max_len = 12});
+        v("type", type, {});
+        v("floors", floors, {.min = 1, .max = 120});
+        v("households", households, {.min = 0, .max = 2000});
+        v("elevator", elevator, {});
+    }
+    bool operator==(const Building&) const = default;
+};
+
+struct Household {
+    Id building;
+    std::string unit;  // 单元
+    std::string room;  // 室
+    double area_m2 = 0;          // floor area owned, for Civil Code art. 278 tallies
+    std::int32_t owners = 1;     // owners counted once per household
+    std::string code;            // printed household code for one-per-household polls
+    template <class V> void visit(V& v) {
+        v("building", building, {.id = true});
+        v("unit", unit, {.max_len = 12});
+        v("room", room, {.min_len = 1, .max_len = 12});
+        v("area_m2", area_m2, {.min = 0.01, .max = 100000, .committee = true});
+        v("owners", owners, {.min = 1, .max = 50});
+        v("code", code, {.max_len = 16, .committee = true});
+    }
+    bool operator==(const Household&) const = default;
+};
+
+// ---------------------------------------------------------------- notices
+enum class NoticeTopic { general, parking, elevator, roster, safety, event, works };
+template <> struct EnumNames<NoticeTopic> {
+    static constexpr std::array<std::string_view, 7> names{"general", "parking", "elevator", "roster",
+                                                           "safety",  "event",   "works"};
+};
+
+struct Notice {
+    LocalText title;
+    LocalText body;
+    NoticeTopic topic = NoticeTopic::general;
+    std::int64_t published_ms = 0;
+    std::optional<std::int64_t> expires_ms;
+    bool pinned = false;
+    LocalText author;
+    template <class V> void visit(V& v) {
+        v("title", title, {.min_len = 1, .max_len = 80});
+        v("body", body, {.max_len = 4000, .multiline = true});
+        v("topic", topic, {});
+        v("published_ms", published_ms, {.min = 0, .max = 1e14});
+        v("expires_ms", expires_ms, {.min = 0, .max = 1e14});
+        v("pinned", pinned, {});
+        v("author", author, {.max_len = 60});
+    }
+    bool operator==(const Notice&) const = default;
+};
+
+// ---------------------------------------------------------------- polls
+enum class PollKind { survey, needs, decision, suggestion };
+template <> struct EnumNames<PollKind> {
+    static constexpr std::array<std::string_view, 4> names{"survey", "needs", "decision", "suggestion"};
+};
+// The three meetings of a project: site hearing, design consultation, evaluation.
+enum class PollStage { none, hearing, design, evaluation };
+template <> struct EnumNames<PollStage> {
+    static constexpr std::array<std::string_view, 4> names{"none", "hearing", "design", "evaluation"};
+};
+enum class Eligibility { anyone, household };
+template <> struct EnumNames<Eligibility> {
+    static constexpr std::array<std::string_view, 2> names{"anyone", "household"};
+};
+// Civil Code art. 278: major matters need 3/4 of the participating area and headcount.
+enum class Matter { ordinary, major };
+template <> struct EnumNames<Matter> {
+    static constexpr std::array<std::string_view, 2> names{"ordinary", "major"};
+};
+enum class PollStatus { draft, open, closed, published };
+template <> struct EnumNames<PollStatus> {
+    static constexpr std::array<std::string_view, 4> names{"draft", "open", "closed", "published"};
+};
+enum class QuestionType { single, multiple, ranking, score, text, number };
+template <> struct EnumNames<QuestionType> {
+    static constexpr std::array<std::string_view, 6> names{"single", "multiple", "ranking",
+                                                           "score",  "text",     "number"};
+};
+
+struct Option {
+    std::string id;
+    LocalText text;
+    template <class V> void visit(V& v) {
+        v("id", id, {.min_len = 1, .max_len = 16});
+        v("text", text, {.min_len = 1, .max_len = 120});
+    }
+    bool operator==(const Option&) const = default;
+};
+
+// "Show this question only if question Q was answered with option O".
+struct ShowIf {
+    std::string question;
+    std::string option;
+    template <class V> void visit(V& v) {
+        v("question", question, {.min_len = 1, .max_len = 16});
+        v("option", option, {.min_len = 1, .max_len = 16});
+    }
+    bool operator==(const ShowIf&) const = default;
+};
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::single;
+    LocalText text;
+    bool required = false;
+    std::vector<Option> options;
+    std::int32_t min_choices = 0;  // multiple choice
+    std::int32_t max_choices = 0;  // multiple choice, ranking (0 = all)
+    std::int32_t max_len = 200;    // short text
+    double num_min = 0, num_max = 0;  // number
+    bool other = false;            // offer "other: ___"
+    std::optional<ShowIf> show_if;
+    template <class V> void visit(V& v) {
+        v("id", id, {.min_len = 1, .max_len = 16});
+        v("type", type, {});
+        v("text", text, {.min_len = 1, .max_len = 300, .multiline = true});
+        v("required", required, {});
+        v("options", options, {.max_items = 50});
+        v("min_choices", min_choices, {.min = 0, .max = 50});
+        v("max_choices", max_choices, {.min = 0, .max = 50});
+        v("max_len", max_len, {.min = 1, .max = 2000});
+        v("num_min", num_min, {});
+        v("num_max", num_max, {});
+        v("other", other, {});
+        v("show_if", show_if, {});
+    }
+    bool operator==(const Question&) const = default;
+};
+
+// A household code checked offline: only a salted, deliberately slow hash is published.
+struct CodeHash {
+    std::string hash;
+    Id household;
+    template <class V> void visit(V& v) {
+        v("hash", hash, {.min_len = 1, .max_len = 128});
+        v("household", household, {.id = true});
+    }
+    bool operator==(const CodeHash&) const = default;
+};
+
+struct Poll {
+    LocalText title;
+    LocalText description;
+    PollKind type = PollKind::survey;
+    PollStage stage = PollStage::none;
+    Eligibility eligibility = Eligibility::anyone;
+    Matter matter = Matter::ordinary;
+    std::optional<Id> building;  // scope: one building (elevator retro-fit) or the compound
+    std::int64_t opens_ms = 0;
+    std::int64_t closes_ms = 0;  // 0: no closing time
+    PollStatus status = PollStatus::draft;
+    std::string salt;
+    std::vector<CodeHash> codes;
+    std::vector<Question> questions;
+    template <class V> void visit(V& v) {
+        v("title", title, {.min_len = 1, .max_len = 80});
+        v("description", description, {.max_len = 2000, .multiline = true});
+        v("type", type, {});  // not "kind": that names the record's kind
+        v("stage", stage, {});
+        v("eligibility", eligibility, {});
+        v("matter", matter, {});
+        v("building", building, {.id = true});
+        v("opens_ms", opens_ms, {.min = 0, .max = 1e14});
+        v("closes_ms", closes_ms, {.min = 0, .max = 1e14});
+        v("status", status, {});
+        v("salt", salt, {.max_len = 64});
+        v("codes", codes, {.max_items = 20000});
+        v("questions", questions, {.max_items = 100});
+    }
+    bool operator==(const Poll&) const = default;
+};
+
+// One answer: choices are option ids (in rank order for a ranking question); a score or a
+// number goes in `number`; free text in `text`; "other: ___" in `other`.
+struct Answer {
+    std::string question;
+    std::vector<std::string> choices;
+    std::optional<double> number;
+    std::string text;
+    std::string other;
+    template <class V> void visit(V& v) {
+        v("question", question, {.min_len = 1, .max_len = 16});
+        v("choices", choices, {.max_len = 16, .max_items = 50});
+        v("number", number, {});
+        v("text", text, {.max_len = 2000, .multiline = true});
+        v("other", other, {.max_len = 200});
+    }
+    bool operator==(const Answer&) const = default;
+};
+
+// A ballot, survey answer or suggestion. Immutable once written.
+struct Response {
+    Id poll;
+    std::int64_t submitted_ms = 0;
+    std::optional<Id> household;  // set when a household code was checked
+    std::vector<Answer> answers;
+    template <class V> void visit(V& v) {
+        v("poll", poll, {.id = true});
+        v("submitted_ms", submitted_ms, {.min = 0, .max = 1e14});
+        v("household", household, {.id = true});
+        v("answers", answers, {.max_items = 100});
+    }
+    bool operator==(const Response&) const = default;
+};
+
+// ---------------------------------------------------------------- map
+enum class FacilityType {
+    charging_shed, aed, service_point, taxi_screen, reading_board, fire_station,
+    lending, hall, gate, parking, other
+};
+template <> struct EnumNames<FacilityType> {
+    static constexpr std::array<std::string_view, 11> names{
+        "charging_shed", "aed",     "service_point", "taxi_screen", "reading_board", "fire_station",
+        "lending",       "hall",    "gate",          "parking",     "other"};
+};
+
+struct Point {
+    double x = 0, y = 0;  // metres east and south of the compound's north-west corner
+    template <class V> void visit(V& v) {
+        v("x", x, {.min = -100000, .max = 100000});
+        v("y", y, {.min = -100000, .max = 100000});
+    }
+    bool operator==(const Point&) const = default;
+};
+
+struct Facility {
+    LocalText name;
+    FacilityType type = FacilityType::other;
+    Point at;
+    LocalText note;
+    template <class V> void visit(V& v) {
+        v("name", name, {.min_len = 1, .max_len = 60});
+        v("type", type, {});
+        v("at", at, {});
+        v("note", note, {.max_len = 300, .multiline = true});
+    }
+    bool operator==(const Facility&) const = default;
+};
+
+enum class ShapeType { building, road, green, water, parking, boundary, other };
+template <> struct EnumNames<ShapeType> {
+    static constexpr std::array<std::string_view, 7> names{"building", "road",     "green", "water",
+                                                           "parking",  "boundary", "other"};
+};
+
+struct MapShape {
+    ShapeType type = ShapeType::other;
+    LocalText label;
+    std::optional<Id> building;
+    std::vector<Point> points;
+    template <class V> void visit(V& v) {
+        v("type", type, {});
+        v("label", label, {.max_len = 60});
+        v("building", building, {.id = true});
+        v("points", points, {.max_items = 500});
+    }
+    bool operator==(const MapShape&) const = default;
+};
+
+// ---------------------------------------------------------------- the record envelope
+enum class Kind { community, building, household, notice, poll, response, facility, mapshape };
+template <> struct EnumNames<Kind> {
+    static constexpr std::array<std::string_view, 8> names{"community", "building", "household", "notice",
+                                                           "poll",      "response", "facility",  "mapshape"};
+};
+using Body = std::variant<Community, Building, Household, Notice, Poll, Response, Facility, MapShape>;
+constexpr std::size_t kKindCount = std::variant_size_v<Body>;
+
+struct Record {
+    Id id;
+    Rev rev;
+    bool deleted = false;  // a tombstone: kept so the deletion wins the merge
+    Body body;
+
+    Kind kind() const { return static_cast<Kind>(body.index()); }
+    template <class T> const T* as() const { return std::get_if<T>(&body); }
+    template <class T> T* as() { return std::get_if<T>(&body); }
+    bool operator==(const Record&) const = default;
+};
+
+// Responses are insert-only; everything else is last-writer-wins by rev.
+inline bool is_immutable(Kind k) { return k == Kind::response; }
+
+}  // namespace linli

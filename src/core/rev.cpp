@@ -1,0 +1,54 @@
+#include "core/rev.h"
+
+#include <charconv>
+
+namespace linli {
+
+bool is_valid_device_id(std::string_view s) {
+    if (s.empty() || s.size() > 32) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return false;
+    return true;
+}
+
+std::string to_string(const Rev& r) {
+    return std::to_string(r.ms) + "-" + std::to_string(r.counter) + "-" + r.device;
+}
+
+std::optional<Rev> parse_rev(std::string_view s) {
+    auto dash1 = s.find('-');
+    if (dash1 == std::string_view::npos) return std::nullopt;
+    auto dash2 = s.find('-', dash1 + 1);
+    if (dash2 == std::string_view::npos) return std::nullopt;
+    Rev r;
+    auto ms = s.substr(0, dash1), ctr = s.substr(dash1 + 1, dash2 - dash1 - 1);
+    if (ms.empty() || ms.size() > 15 || ctr.empty() || ctr.size() > 9) return std::nullopt;
+    auto [p1, e1] = std::from_chars(ms.data(), ms.data() + ms.size(), r.ms);
+    if (e1 != std::errc() || p1 != ms.data() + ms.size() || r.ms < 0) return std::nullopt;
+    auto [p2, e2] = std::from_chars(ctr.data(), ctr.data() + ctr.size(), r.counter);
+    if (e2 != std::errc() || p2 != ctr.data() + ctr.size()) return std::nullopt;
+    r.device = std::string(s.substr(dash2 + 1));
+    if (!is_valid_device_id(r.device)) return std::nullopt;
+    return r;
+}
+
+Rev Clock::tick(std::int64_t now_ms) {
+    if (now_ms > last_ms_) {
+        last_ms_ = now_ms;
+        counter_ = 0;
+    } else {
+        ++counter_;
+    }
+    return Rev{last_ms_, counter_, device_};
+}
+
+void Clock::observe(const Rev& seen) {
+    if (seen.ms > last_ms_) {
+        last_ms_ = seen.ms;
+        counter_ = seen.counter;
+    } else if (seen.ms == last_ms_ && seen.counter > counter_) {
+        counter_ = seen.counter;
+    }
+}
+
+}  // namespace linli

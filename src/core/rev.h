@@ -1,0 +1,47 @@
+// A record's revision: a hybrid logical clock (wall-clock ms, counter, device id).
+// Totally ordered, so "last writer wins" gives the same answer on every device.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace linli {
+
+struct Rev {
+    std::int64_t ms = 0;         // wall clock, ms since 1970 UTC
+    std::uint32_t counter = 0;   // orders events within the same ms
+    std::string device;          // device id: breaks the last ties
+
+    bool operator==(const Rev&) const = default;
+    // Spelled out: libc++ 14 (Emscripten 3.1.6) has no <=> for std::string.
+    friend bool operator<(const Rev& a, const Rev& b) {
+        return std::tie(a.ms, a.counter, a.device) < std::tie(b.ms, b.counter, b.device);
+    }
+    friend bool operator>(const Rev& a, const Rev& b) { return b < a; }
+    friend bool operator<=(const Rev& a, const Rev& b) { return !(b < a); }
+    friend bool operator>=(const Rev& a, const Rev& b) { return !(a < b); }
+};
+
+// Text form "ms-counter-device", e.g. "1763900000000-0-3fa9c1d2e4b5a6f7".
+std::string to_string(const Rev& r);
+std::optional<Rev> parse_rev(std::string_view s);
+bool is_valid_device_id(std::string_view s);
+
+// Issues revisions for one device: never goes backwards even when the wall clock does,
+// and moves past any revision it has seen from other devices.
+class Clock {
+public:
+    explicit Clock(std::string device) : device_(std::move(device)) {}
+    Rev tick(std::int64_t now_ms);
+    void observe(const Rev& seen);
+    const std::string& device() const { return device_; }
+
+private:
+    std::string device_;
+    std::int64_t last_ms_ = 0;
+    std::uint32_t counter_ = 0;
+};
+
+}  // namespace linli

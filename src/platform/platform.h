@@ -1,0 +1,39 @@
+// The one place that knows where Linli runs. One interface; one implementation per
+// platform (platform/web for the browser), chosen by CMake.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace linli::platform {
+
+// Opens the window (in the browser: the full-page canvas), its GL context, and creates
+// the ImGui context with its SDL2 and OpenGL3 backends. False (with a message) on failure.
+bool open_window(const char* title);
+
+// Runs `frame` once per display refresh until it returns false.
+void run(std::function<bool()> frame);
+
+// Feeds input to ImGui and starts an ImGui frame; returns false when the window closed.
+bool begin_frame();
+// Renders the ImGui frame and presents it.
+void end_frame();
+
+// Reads a file that ships beside the app (a URL relative to the page in the browser).
+void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done);
+
+std::int64_t now_ms();
+
+// The test automation API (window.linli in the browser). The app tells it what to
+// report; the platform serves it.
+struct Automation {
+    std::function<std::string()> widgets_json;
+    std::function<std::string()> state_json;
+};
+void expose_automation(Automation a);
+void count_frame();  // window.linli.frames
+void mark_ready();   // window.linli.ready: the first frame with data has been drawn
+// A message over the page for when nothing can be drawn (no font, no WebGL2).
+void show_status(const std::string& text);
+
+}  // namespace linli::platform

@@ -1,0 +1,20 @@
+// The whole app screen: header with the compound's name, the current tab's content,
+// and the bottom tab bar (Notices · Polls · Map).
+#pragma once
+#include <string>
+
+#include "ui/view.h"
+
+namespace linli::ui {
+
+void draw_app(View& v);
+
+// The automation snapshot behind window.linli.state(): the screen and what it shows.
+std::string state_json(const View& v);
+
+// Screens, one file each.
+void draw_notices(View& v);
+void draw_polls(View& v);
+void draw_map(View& v);
+
+}  // namespace linli::ui

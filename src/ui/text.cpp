@@ -1,0 +1,34 @@
+#include "ui/text.h"
+
+#include "core/line_break.h"
+
+namespace linli::ui {
+namespace {
+
+std::vector<linli::LineSpan> lines_for(std::string_view text, float width) {
+    ImFontBaked* baked = ImGui::GetFontBaked();
+    return linli::break_lines(text, width, [baked](char32_t c) {
+        return baked->GetCharAdvance(c <= IM_UNICODE_CODEPOINT_MAX ? static_cast<ImWchar>(c) : IM_UNICODE_CODEPOINT_INVALID);
+    });
+}
+
+}  // namespace
+
+void wrapped_text(std::string_view text) {
+    float width = ImGui::GetContentRegionAvail().x;
+    for (const auto& l : lines_for(text, width))
+        ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
+}
+
+void wrapped_text_colored(const ImVec4& color, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    wrapped_text(text);
+    ImGui::PopStyleColor();
+}
+
+float wrapped_height(std::string_view text, float width) {
+    auto n = lines_for(text, width).size();
+    return n * ImGui::GetTextLineHeight() + (n > 1 ? (n - 1) * ImGui::GetStyle().ItemSpacing.y : 0);
+}
+
+}  // namespace linli::ui

@@ -1,0 +1,16 @@
+// Text drawing that wraps Chinese between any two characters (ImGui's own wrapping
+// only breaks after spaces and a few punctuation marks).
+#pragma once
+#include <string_view>
+
+#include "imgui.h"
+
+namespace linli::ui {
+
+// Wrapped to the available width, in the current font and colour.
+void wrapped_text(std::string_view text);
+void wrapped_text_colored(const ImVec4& color, std::string_view text);
+// Height the text would take at `width`, without drawing it.
+float wrapped_height(std::string_view text, float width);
+
+}  // namespace linli::ui

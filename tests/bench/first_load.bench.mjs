@@ -1,0 +1,65 @@
+// First visit: the bytes a phone downloads (each file of build/web/, raw and gzip -9),
+// and the time from navigation to the first frame drawn with data, median of 5 loads,
+// each in a freshly started browser, unthrottled and at 4x CPU slowdown.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { SITE, serve, launch } from '../browser/harness.mjs';
+
+const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function firstLoadBytes() {
+  const rows = filesUnder(SITE)
+    .filter((f) => !/\.(gz|br)$/.test(f))
+    .map((f) => {
+      const raw = readFileSync(f);
+      return { file: path.relative(SITE, f), raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+    });
+  return rows;
+}
+
+async function timeToFirstFrame(url, cpuRate) {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    if (cpuRate > 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    }
+    await page.goto(url);
+    await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 60000 });
+    return await page.evaluate(() => window.linli.readyAt);
+  } finally {
+    await browser.close();
+  }
+}
+
+const rows = await firstLoadBytes();
+console.log('\nFirst visit: bytes of build/web/');
+console.log('| file | raw KB | gzip -9 KB |\n| --- | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+console.log(`| **total** | ${kb(total.raw)} | ${kb(total.gzip)} |`);
+
+const server = await serve();
+try {
+  console.log(`\nNavigation to first frame with data (headless Chromium, fresh browser each load, median of ${RUNS})`);
+  console.log('| CPU | median ms | all runs ms |\n| --- | ---: | --- |');
+  for (const rate of [1, 4]) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await timeToFirstFrame(server.url, rate));
+    console.log(`| ${rate === 1 ? 'unthrottled' : rate + 'x slower'} | ${median(times).toFixed(0)} | ${times.map((t) => t.toFixed(0)).join(', ')} |`);
+  }
+} finally {
+  await server.close();
+}

@@ -1,0 +1,97 @@
+// What every browser test shares: the served site, Debian's Chromium, and ways to act
+// as a person would (tap a widget found by its label) and to look at what was drawn.
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/lib/static_server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SITE = path.join(ROOT, 'build/web');
+export const ARTIFACTS = path.join(ROOT, 'build/test-artifacts');
+
+// Flags measured to render WebGL2 headless here (../shared/TOOLCHAIN.md).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+export async function serve() {
+  return startServer({ root: SITE, port: 0 });
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// A browser with its own profile on disk: a "device" whose storage survives restarts.
+export async function launchDevice(profileDir = mkdtempSync(path.join(tmpdir(), 'linli-profile-')), options = PHONE) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options,
+  });
+  return { context, profileDir };
+}
+
+// Collects page errors so a test can assert there were none.
+export function watch(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}
+
+export async function openApp(page, url, hash = '') {
+  await page.goto(url + hash);
+  await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 30000 });
+}
+
+export const state = (page) => page.evaluate(() => window.linli.state());
+export const widgets = (page) => page.evaluate(() => window.linli.widgets());
+export const frames = (page) => page.evaluate(() => window.linli.frames);
+
+// Waits until a widget with this label is drawn, and returns it.
+export async function findWidget(page, label, { timeout = 5000 } = {}) {
+  const handle = await page.waitForFunction(
+    (l) => window.linli.widgets().find((w) => w.label === l || w.id === l) || null, label, { timeout });
+  return handle.jsonValue();
+}
+
+// Taps the middle of a widget found by label, by touch or by mouse, through the canvas.
+export async function tap(page, label, { touch = false } = {}) {
+  const w = await findWidget(page, label);
+  const x = w.x + w.w / 2, y = w.y + w.h / 2;
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  return w;
+}
+
+// Waits until window.linli.state() satisfies a predicate (given as a function source).
+export async function waitState(page, predicate, arg, timeout = 5000) {
+  await page.waitForFunction(
+    ([src, a]) => (new Function('s', 'a', 'return (' + src + ')(s, a)'))(window.linli.state(), a),
+    [predicate.toString(), arg], { timeout });
+  return state(page);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const png = await page.screenshot();
+  writeFileSync(path.join(ARTIFACTS, name + '.png'), png);
+  return png;
+}
+
+// Luminance variance of a PNG: near zero for a blank (single-colour) canvas.
+export function pixelVariance(pngBuffer) {
+  const img = PNG.sync.read(pngBuffer);
+  let n = 0, sum = 0, sum2 = 0;
+  for (let i = 0; i < img.data.length; i += 4 * 7) {
+    const l = 0.299 * img.data[i] + 0.587 * img.data[i + 1] + 0.114 * img.data[i + 2];
+    n++; sum += l; sum2 += l * l;
+  }
+  const mean = sum / n;
+  return sum2 / n - mean * mean;
+}

@@ -1,0 +1,132 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/bundle.h"
+#include "core/i18n.h"
+
+using namespace linli;
+
+namespace {
+
+const char* kHeader =
+    R"("format":"linli-bundle","version":1,"community":{"id":"0123456789abcdef0123456789abcdef","name":{"zh":"泾淞苑"}},)"
+    R"("device":"dev1","exported_at":1795400000000,"scope":"committee")";
+
+std::string bundle_with(const std::string& records) {
+    return std::string("{") + kHeader + R"(,"records":[)" + records + "]}";
+}
+
+const char* kNotice =
+    R"({"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","kind":"notice","rev":"1795400000000-0-dev1",)"
+    R"("title":{"zh":"停车公约","en":"Parking"},"body":{"zh":"第一行\n第二行"},"topic":"parking","published_ms":1795400000000})";
+
+std::string error_key(const std::string& text) {
+    auto b = parse_bundle(text);
+    return b.ok() ? std::string("ok") : b.error().key;
+}
+
+}  // namespace
+
+TEST_CASE("a bundle round-trips: parse, write, parse gives the same records") {
+    auto b = parse_bundle(bundle_with(kNotice));
+    REQUIRE(b.ok());
+    REQUIRE(b->records.size() == 1);
+    const Notice* n = b->records[0].as<Notice>();
+    REQUIRE(n);
+    CHECK(n->title.zh == "停车公约");
+    CHECK(n->body.zh == "第一行\n第二行");
+    CHECK(n->topic == NoticeTopic::parking);
+
+    std::string written = write_bundle(*b);
+    CHECK(written.find('\n') == std::string::npos);  // compact: one line
+    auto again = parse_bundle(written);
+    REQUIRE(again.ok());
+    CHECK(again->records == b->records);
+    CHECK(again->community == b->community);
+    CHECK(write_bundle(*again) == written);
+}
+
+TEST_CASE("bad files are refused with a reason") {
+    CHECK(error_key("") == "err.bundle.empty");
+    CHECK(error_key("   \n") == "err.bundle.empty");
+    CHECK(error_key("[1,2]") == "err.bundle.not_linli");
+    CHECK(error_key(R"({"format":"other"})") == "err.bundle.not_linli");
+    CHECK(error_key(bundle_with(kNotice).substr(0, 120)) == "err.json.syntax");
+    CHECK(error_key(R"({"format":"linli-bundle","version":2})") == "err.bundle.newer");
+    CHECK(error_key(R"({"format":"linli-bundle","version":"1"})") == "err.bundle.version");
+    CHECK(error_key(bundle_with(kNotice) + "x") == "err.json.trailing");
+    CHECK(error_key("{\"format\":\"linli-bundle\xff\"}") == "err.json.encoding");
+    CHECK(error_key(std::string(100000, '[')) == "err.json.syntax");  // deep nesting: no stack overflow
+}
+
+TEST_CASE("a UTF-8 byte-order mark is ignored and noted") {
+    auto b = parse_bundle("\xEF\xBB\xBF" + bundle_with(kNotice));
+    REQUIRE(b.ok());
+    CHECK(b->had_bom);
+}
+
+TEST_CASE("field rules: types, lengths, ranges, enums, unknown and repeated fields") {
+    auto with = [](const std::string& from, const std::string& to) {
+        std::string n = kNotice;
+        auto at = n.find(from);
+        REQUIRE(at != std::string::npos);
+        return bundle_with(n.replace(at, from.size(), to));
+    };
+    CHECK(error_key(with(R"("topic":"parking")", R"("topic":"parked")")) == "err.field.enum");
+    CHECK(error_key(with(R"("topic":"parking")", R"("topic":7)")) == "err.field.enum");
+    CHECK(error_key(with(R"("published_ms":1795400000000)", R"("published_ms":1.5)")) == "err.field.type");
+    CHECK(error_key(with(R"("published_ms":1795400000000)", R"("published_ms":-1)")) == "err.field.range");
+    CHECK(error_key(with(R"("published_ms":1795400000000)", R"("published_ms":1e400)")) == "err.json.number");
+    CHECK(error_key(with(R"("title":{"zh":"停车公约","en":"Parking"})", R"("title":{})")) == "err.field.empty");
+    CHECK(error_key(with(R"("title":{"zh":"停车公约","en":"Parking"})", R"("title":"停车")")) == "err.field.type");
+    CHECK(error_key(with(R"("title":{"zh":"停车公约","en":"Parking"})",
+                         R"("title":{"zh":")" + std::string(81, 'x') + "\"}")) ==
+          "err.field.too_long");
+    CHECK(error_key(with(R"("topic":"parking")", R"("topic":"parking","colour":"red")")) == "err.field.unknown");
+    CHECK(error_key(with(R"("topic":"parking")", R"("topic":"parking","topic":"parking")")) == "err.field.repeated");
+    CHECK(error_key(with(R"("kind":"notice")", R"("kind":"spaceship")")) == "err.record.kind");
+    CHECK(error_key(with(R"("rev":"1795400000000-0-dev1")", R"("rev":"yesterday")")) == "err.record.rev");
+    CHECK(error_key(with(R"("id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")", R"("id":"AAAA")")) == "err.field.id");
+    CHECK(error_key(with(R"("zh":"停车公约")", R"("zh":"停车\u0000公约")")) == "err.field.control");
+    CHECK(error_key(with(R"("zh":"停车公约")", R"("zh":"停车\ud800公约")")) == "err.json.syntax");
+}
+
+TEST_CASE("the error names where in the file the problem is") {
+    std::string n = kNotice;
+    n.replace(n.find(R"("topic":"parking")"), 17, R"("topic":"x")");
+    auto b = parse_bundle(bundle_with(std::string(kNotice).replace(7, 32, std::string(32, 'b')) + "," + n));
+    REQUIRE(!b.ok());
+    CHECK(b.error().where == "records[1].topic");
+    Catalog c;
+    CHECK(describe(b.error(), c.in(Lang::en)).find("(at records[1].topic)") != std::string::npos);
+}
+
+TEST_CASE("one id twice: identical repeats are folded, different bodies refused") {
+    auto same = parse_bundle(bundle_with(std::string(kNotice) + "," + kNotice));
+    REQUIRE(same.ok());
+    CHECK(same->records.size() == 1);
+    std::string other = kNotice;
+    other.replace(other.find("停车公约"), 12, "停车规定");
+    CHECK(error_key(bundle_with(std::string(kNotice) + "," + other)) == "err.bundle.duplicate");
+}
+
+TEST_CASE("public scope leaves out responses and committee-only fields") {
+    std::string household =
+        R"({"id":"cccccccccccccccccccccccccccccccc","kind":"household","rev":"1-0-dev1","building":"dddddddddddddddddddddddddddddddd","room":"301","area_m2":88.5,"owners":2,"code":"K7QP-3MXA"})";
+    std::string response =
+        R"({"id":"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee","kind":"response","rev":"1-0-dev1","poll":"ffffffffffffffffffffffffffffffff","answers":[{"question":"q1","choices":["a"]}]})";
+    auto b = parse_bundle(bundle_with(household + "," + response));
+    REQUIRE(b.ok());
+    CHECK(b->records[0].as<Household>()->area_m2 == doctest::Approx(88.5));
+    b->scope = Scope::public_;
+    std::string pub = write_bundle(*b);
+    CHECK(pub.find("area_m2") == std::string::npos);
+    CHECK(pub.find("K7QP") == std::string::npos);
+    CHECK(pub.find("\"response\"") == std::string::npos);
+    CHECK(pub.find("\"301\"") != std::string::npos);
+    b->scope = Scope::committee;
+    std::string all = write_bundle(*b);
+    CHECK(all.find("area_m2") != std::string::npos);
+    CHECK(all.find("\"response\"") != std::string::npos);
+}

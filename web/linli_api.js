@@ -1,0 +1,27 @@
+// window.linli: what an end-to-end test needs to act as a person would. It finds
+// things and checks results; it never skips the UI (taps go through the canvas).
+(function () {
+  function canvasOffset() {
+    var c = document.getElementById('canvas');
+    var r = c ? c.getBoundingClientRect() : { left: 0, top: 0 };
+    return { x: r.left, y: r.top };
+  }
+  function call(name) {
+    var f = Module['_' + name];
+    return f ? UTF8ToString(f()) : null;
+  }
+  window.linli = {
+    get ready() { return !!Module.linliReady; },
+    get readyAt() { return Module.linliReadyAt; },
+    get frames() { return Module._linli_frames ? Module._linli_frames() : 0; },
+    // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.
+    widgets: function () {
+      var list = JSON.parse(call('linli_widgets_json') || '[]');
+      var o = canvasOffset();
+      list.forEach(function (w) { w.x += o.x; w.y += o.y; });
+      return list;
+    },
+    // A JSON snapshot of what the app shows.
+    state: function () { return JSON.parse(call('linli_state_json') || '{}'); },
+  };
+})();
