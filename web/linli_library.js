@@ -1,20 +1,111 @@
-// JavaScript the C++ platform layer calls (linked with --js-library).
+// JavaScript the C++ platform layer calls (linked with --js-library). Asynchronous
+// answers come back through one exported function, linli_reply(ctx, status, text,
+// data, size, number), which frees what was malloc'd here.
 mergeInto(LibraryManager.library, {
-  linli_js_fetch__deps: ['malloc'],
+  $linliReply__deps: ['malloc'],
+  $linliReply: function (ctx, status, text, bytes, number) {
+    var t = 0, d = 0, n = 0;
+    if (text != null) {
+      var len = lengthBytesUTF8(text) + 1;
+      t = _malloc(len);
+      stringToUTF8(text, t, len);
+    }
+    if (bytes != null) {
+      n = bytes.byteLength;
+      d = _malloc(n || 1);
+      HEAPU8.set(new Uint8Array(bytes), d);
+    }
+    _linli_reply(ctx, status, t, d, n, number || 0);
+  },
+
+  linli_js_fetch__deps: ['$linliReply'],
   linli_js_fetch: function (urlPtr, ctx) {
     var url = UTF8ToString(urlPtr);
     fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
       return r.arrayBuffer();
     }).then(function (buf) {
-      var n = buf.byteLength;
-      var p = _malloc(n || 1);  // freed by linli_fetched
-      HEAPU8.set(new Uint8Array(buf), p);
-      _linli_fetched(ctx, p, n, 1);
+      linliReply(ctx, 0, null, buf);
     }).catch(function (e) {
       console.error('[linli] ' + e.message);
-      _linli_fetched(ctx, 0, 0, 0);
+      linliReply(ctx, 1, e.message, null);
     });
+  },
+
+  // IndexedDB behind a directory (Emscripten's IDBFS). Start-up waits for this first
+  // read; if IndexedDB is unavailable (some private modes) the error comes back and the
+  // app keeps working in memory.
+  linli_js_mount__deps: ['$FS', '$IDBFS', '$linliReply'],
+  linli_js_mount: function (dirPtr, ctx) {
+    var dir = UTF8ToString(dirPtr);
+    try { FS.mkdir(dir); } catch (e) { /* already there */ }
+    // Emscripten's IDBFS aborts the program when there is no indexedDB at all.
+    if (typeof indexedDB == 'undefined' || !indexedDB) {
+      return linliReply(ctx, 1, 'IndexedDB is not available', null);
+    }
+    try {
+      FS.mount(IDBFS, {}, dir);
+    } catch (e) {
+      return linliReply(ctx, 1, String(e && e.message || e), null);
+    }
+    FS.syncfs(true, function (err) {
+      linliReply(ctx, err ? 1 : 0, err ? String(err.message || err.name || err) : null, null);
+    });
+  },
+
+  linli_js_sync__deps: ['$FS', '$linliReply'],
+  linli_js_sync: function (ctx) {
+    FS.syncfs(false, function (err) {
+      linliReply(ctx, err ? 1 : 0, err ? String(err.message || err.name || err) : null, null);
+    });
+  },
+
+  linli_js_persist__deps: ['$linliReply'],
+  linli_js_persist: function (ctx) {
+    if (!(navigator.storage && navigator.storage.persist)) return linliReply(ctx, 1, null, null);
+    navigator.storage.persist().then(function (granted) {
+      linliReply(ctx, granted ? 0 : 1, null, null);
+    }, function () { linliReply(ctx, 1, null, null); });
+  },
+
+  // A download through a Blob, the standard web way.
+  linli_js_download: function (namePtr, data, len, mimePtr) {
+    var blob = new Blob([HEAPU8.slice(data, data + len)], { type: UTF8ToString(mimePtr) });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(namePtr);
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  // A file picker. Status: 0 read, 1 cancelled, 2 too big (not read), 3 unreadable.
+  linli_js_pick_file__deps: ['$linliReply'],
+  linli_js_pick_file: function (ctx, maxBytes) {
+    var input = document.createElement('input');
+    var answered = false;
+    function answer(status, name, bytes, size) {
+      if (answered) return;
+      answered = true;
+      input.remove();
+      linliReply(ctx, status, name, bytes, size);
+    }
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.style.display = 'none';
+    input.addEventListener('cancel', function () { answer(1, null, null, 0); });
+    input.addEventListener('change', function () {
+      var f = input.files && input.files[0];
+      if (!f) return answer(1, null, null, 0);
+      if (f.size > maxBytes) return answer(2, f.name, null, f.size);
+      f.arrayBuffer().then(function (buf) { answer(0, f.name, buf, f.size); },
+                           function () { answer(3, f.name, null, f.size); });
+    });
+    document.body.appendChild(input);
+    input.click();
   },
 
   // The first frame with data is on screen: the loading text goes, tests may start.

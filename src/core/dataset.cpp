@@ -1,6 +1,7 @@
 #include "core/dataset.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 
 namespace linli {
@@ -75,6 +76,37 @@ void Dataset::merge(const Dataset& other, MergeReport* report) {
     for (const auto& [id, r] : other.records_) merge(r, report);
     for (const auto& [id, versions] : other.others_)
         for (const auto& r : versions) merge(r, report);
+}
+
+MergeReport Dataset::preview(const Bundle& incoming) const {
+    Dataset scratch;  // only the ids the bundle touches
+    auto copy_id = [&](const Id& id) {
+        if (scratch.records_.count(id)) return;
+        if (const Record* r = find(id)) scratch.records_.emplace(id, *r);
+        if (auto it = others_.find(id); it != others_.end()) scratch.others_.emplace(id, it->second);
+    };
+    for (const auto& r : incoming.records) copy_id(r.id);
+    for (const auto& r : incoming.conflicts) copy_id(r.id);
+    MergeReport report;
+    scratch.merge(incoming, &report);
+    return report;
+}
+
+std::string Dataset::digest() const {
+    std::vector<std::string> all;
+    all.reserve(records_.size());
+    for (const auto& [id, r] : records_) all.push_back(canonical_json(r));
+    for (const auto& [id, rs] : others_)
+        for (const auto& r : rs) all.push_back(canonical_json(r));
+    std::sort(all.begin(), all.end());
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bits
+    for (const auto& s : all) {
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ '\n') * 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
 }
 
 const Record* Dataset::find(const Id& id) const {

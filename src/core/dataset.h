@@ -37,8 +37,16 @@ public:
     // Live (not deleted) records of one kind, in a stable order (by id).
     std::vector<const Record*> live(Kind kind) const;
 
+    // What merging `incoming` would change, without changing anything. Costs the size
+    // of the bundle, not of the dataset.
+    MergeReport preview(const Bundle& incoming) const;
+
     // The records in a bundle that point at records neither it nor this dataset has.
     std::optional<Error> missing_reference(const Bundle& incoming) const;
+
+    // A fingerprint of everything held: equal on two devices exactly when they hold the
+    // same records (winners and kept versions). For comparing devices, not for security.
+    std::string digest() const;
 
     bool operator==(const Dataset&) const = default;
 

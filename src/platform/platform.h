@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace linli::platform {
@@ -23,6 +24,27 @@ void end_frame();
 void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done);
 
 std::int64_t now_ms();
+// Calls `fn` once, `ms` milliseconds from now, from the main loop.
+void after(int ms, std::function<void()> fn);
+
+// ---- Storage: a directory whose files outlive the page (IndexedDB in the browser).
+// Mounts `dir` and reads what was saved into it; `done` gets an error text or nothing.
+void mount_storage(const std::string& dir, std::function<void(std::optional<std::string> error)> done);
+// Writes what changed under the mounted directory out to lasting storage.
+void sync_storage(std::function<void(std::optional<std::string> error)> done);
+// Asks the browser not to evict this site's storage; `done(true)` when granted.
+void request_persistence(std::function<void(bool granted)> done);
+
+// ---- Files a person saves or opens.
+void download(const std::string& filename, const std::string& bytes, const std::string& mime);
+struct PickedFile {
+    enum class Status { ok, cancelled, too_big, unreadable } status = Status::cancelled;
+    std::string name;
+    std::string bytes;
+    double size = 0;  // bytes, as the system reports it (read only when within the limit)
+};
+// Lets the person choose a file; one larger than `max_bytes` is refused before reading.
+void pick_file(std::size_t max_bytes, std::function<void(PickedFile)> done);
 
 // The test automation API (window.linli in the browser). The app tells it what to
 // report; the platform serves it.

@@ -12,28 +12,56 @@ namespace {
 constexpr float kHeaderHeight = 64;
 constexpr float kTabBarHeight = 72;
 
+const char* save_key(SaveState s) {
+    switch (s) {
+        case SaveState::saved: return "save.saved";
+        case SaveState::saving: return "save.saving";
+        case SaveState::failed: return "save.failed";
+        case SaveState::memory_only: return "save.memory_only";
+    }
+    return "";
+}
+
+// Right-aligned header buttons, laid out from the right edge leftwards.
+bool header_button(const char* label, float& right, float h) {
+    float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    right -= w;
+    ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetFrameHeight()) * 0.5f));
+    right -= ImGui::GetStyle().ItemSpacing.x;
+    return ImGui::Button(label);
+}
+
 void draw_header(View& v) {
-    const Record* c = the_community(v.data);
+    const Record* c = the_community(v.data());
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::accent);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::BeginChild("header", ImVec2(0, kHeaderHeight * v.ui.text_scale), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
-    const char* lang_label = v.t("lang.switch");  // names the other language
-    ImVec2 lang_size = ImGui::CalcTextSize(lang_label);
-    float button_w = lang_size.x + ImGui::GetStyle().FramePadding.x * 2;
+    const ImGuiStyle& style = ImGui::GetStyle();
     float h = ImGui::GetWindowHeight();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, (h - ImGui::GetFontSize() * 1.2f) * 0.5f));
+    float right = ImGui::GetWindowWidth() - style.WindowPadding.x;
+    if (header_button(v.t("lang.switch"), right, h)) v.act.set_lang(v.ui.lang == Lang::zh ? Lang::en : Lang::zh);
+    bool on_data = v.ui.screen == Screen::data;
+    if (header_button(v.t(on_data ? "nav.back" : "tab.data"), right, h)) v.ui.screen = on_data ? Screen::notices : Screen::data;
+
+    // The compound's name, and under it whether everything is saved.
     ImGui::PushStyleColor(ImGuiCol_Text, colors::accent_text);
-    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.2f);
+    float name_size = style.FontSizeBase * 1.15f, note_size = style.FontSizeBase * 0.75f;
+    ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, (h - name_size - note_size - 2) * 0.5f));
+    ImGui::PushFont(nullptr, name_size);
     const std::string& name = c ? v.text(c->as<Community>()->name) : std::string(v.t("app.name"));
+    ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetWindowPos().x + right, ImGui::GetWindowPos().y + h), true);
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopFont();
+    ImGui::SetCursorPosX(style.WindowPadding.x);
+    ImGui::PushFont(nullptr, note_size);
+    bool bad = v.status.save == SaveState::failed || v.status.save == SaveState::memory_only;
+    ImGui::TextColored(bad ? ImVec4(1.0f, 0.85f, 0.3f, 1.0f) : ImVec4(0.85f, 0.95f, 0.93f, 1.0f), "%s", v.t(save_key(v.status.save)));
+    ImGui::PopFont();
+    ImGui::PopClipRect();
     ImGui::PopStyleColor();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - button_w - ImGui::GetStyle().WindowPadding.x,
-                               (h - ImGui::GetFrameHeight()) * 0.5f));
-    if (ImGui::Button(lang_label)) v.ui.lang = v.ui.lang == Lang::zh ? Lang::en : Lang::zh;
     ImGui::EndChild();
 }
 
@@ -65,6 +93,7 @@ const char* screen_name(Screen s) {
         case Screen::notices: return "notices";
         case Screen::polls: return "polls";
         case Screen::map: return "map";
+        case Screen::data: return "data";
     }
     return "";
 }
@@ -90,6 +119,7 @@ void draw_app(View& v) {
         case Screen::notices: draw_notices(v); break;
         case Screen::polls: draw_polls(v); break;
         case Screen::map: draw_map(v); break;
+        case Screen::data: draw_data(v); break;
     }
     ImGui::EndChild();
 
@@ -113,11 +143,11 @@ std::string state_json(const View& v) {
     w.Key("screen"); w.String(screen_name(v.ui.screen));
     w.Key("lang"); w.String(v.ui.lang == Lang::zh ? "zh-CN" : "en");
     w.Key("open_notice"); str(v.ui.open_notice);
-    if (const Record* c = the_community(v.data)) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
+    if (const Record* c = the_community(v.data())) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
     w.Key("notices");
     w.StartArray();
     if (v.ui.screen == Screen::notices)
-        for (const Record* r : board_notices(v.data, v.now_ms)) {
+        for (const Record* r : board_notices(v.data(), v.now_ms)) {
             w.StartObject();
             w.Key("id"); str(r->id);
             w.Key("title"); str(v.text(r->as<Notice>()->title));
@@ -128,14 +158,43 @@ std::string state_json(const View& v) {
     w.Key("polls");
     w.StartArray();
     if (v.ui.screen == Screen::polls)
-        for (const Record* r : board_polls(v.data, v.now_ms)) {
+        for (const Record* r : board_polls(v.data(), v.now_ms)) {
             w.StartObject();
             w.Key("id"); str(r->id);
             w.Key("title"); str(v.text(r->as<Poll>()->title));
             w.EndObject();
         }
     w.EndArray();
-    w.Key("records"); w.Uint64(v.data.size());
+    w.Key("records"); w.Uint64(v.data().size());
+    std::array<int, kKindCount> counts{};
+    for (const auto& [id, r] : v.data().records())
+        if (!r.deleted) ++counts[static_cast<std::size_t>(r.kind())];
+    w.Key("counts");
+    w.StartObject();
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        w.Key(enum_name(static_cast<Kind>(k)).data());
+        w.Int(counts[k]);
+    }
+    w.EndObject();
+    std::size_t conflicts = 0;
+    for (const auto& [id, rs] : v.data().conflicts()) conflicts += rs.size();
+    w.Key("conflicts"); w.Uint64(conflicts);
+    w.Key("digest"); str(v.data().digest());
+    w.Key("save"); w.String(save_key(v.status.save) + 5);
+    w.Key("save_error"); str(v.status.save_error);
+    w.Key("last_export_ms"); w.Int64(v.store.meta().last_export_ms);
+    w.Key("device"); str(v.store.meta().device);
+    w.Key("import");
+    w.StartObject();
+    static constexpr const char* stages[] = {"none", "reading", "refused", "preview", "done"};
+    w.Key("stage"); w.String(stages[static_cast<int>(v.status.import.stage)]);
+    w.Key("file"); str(v.status.import.file);
+    w.Key("message"); str(v.status.import.message);
+    w.EndObject();
+    w.Key("snapshots");
+    w.StartArray();
+    for (const auto& s : v.store.snapshots()) str(s.name);
+    w.EndArray();
     w.EndObject();
     return buf.GetString();
 }

@@ -16,5 +16,6 @@ std::string state_json(const View& v);
 void draw_notices(View& v);
 void draw_polls(View& v);
 void draw_map(View& v);
+void draw_data(View& v);
 
 }  // namespace linli::ui

@@ -27,7 +27,7 @@ void draw_map(View& v) {
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
     ImGui::TextUnformatted(v.t("map.facilities"));
     ImGui::PopFont();
-    auto facilities = v.data.live(Kind::facility);
+    auto facilities = v.data().live(Kind::facility);
     std::stable_sort(facilities.begin(), facilities.end(), [](const Record* a, const Record* b) {
         return a->as<Facility>()->type < b->as<Facility>()->type;
     });
@@ -46,7 +46,7 @@ void draw_map(View& v) {
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
     ImGui::TextUnformatted(v.t("map.elevators"));
     ImGui::PopFont();
-    auto buildings = v.data.live(Kind::building);
+    auto buildings = v.data().live(Kind::building);
     std::stable_sort(buildings.begin(), buildings.end(), [](const Record* a, const Record* b) {
         const auto &ba = *a->as<Building>(), &bb = *b->as<Building>();
         return ba.number.size() != bb.number.size() ? ba.number.size() < bb.number.size() : ba.number < bb.number;

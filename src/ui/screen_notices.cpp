@@ -56,13 +56,13 @@ std::string preview(const std::string& body, std::size_t max_bytes) {
 
 void draw_notices(View& v) {
     if (!v.ui.open_notice.empty()) {
-        if (const Record* r = v.data.find(v.ui.open_notice); r && r->as<Notice>() && !r->deleted) {
+        if (const Record* r = v.data().find(v.ui.open_notice); r && r->as<Notice>() && !r->deleted) {
             draw_one(v, *r);
             return;
         }
         v.ui.open_notice.clear();
     }
-    auto notices = board_notices(v.data, v.now_ms);
+    auto notices = board_notices(v.data(), v.now_ms);
     if (notices.empty()) {
         wrapped_text_colored(colors::muted, v.t("notice.none"));
         return;

@@ -10,7 +10,7 @@
 namespace linli::ui {
 
 void draw_polls(View& v) {
-    auto polls = board_polls(v.data, v.now_ms);
+    auto polls = board_polls(v.data(), v.now_ms);
     if (polls.empty()) {
         wrapped_text_colored(colors::muted, v.t("poll.none"));
         return;

@@ -95,3 +95,70 @@ export function pixelVariance(pngBuffer) {
   const mean = sum / n;
   return sum2 / n - mean * mean;
 }
+
+// Everything the app has saved in IndexedDB (Emscripten's IDBFS database for /data),
+// as one SHA-256: equal before and after exactly when not a byte has changed.
+export async function savedBytesDigest(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('/data');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const entries = [];
+      const cur = db.transaction('FILE_DATA').objectStore('FILE_DATA').openCursor();
+      cur.onerror = () => reject(cur.error);
+      cur.onsuccess = async () => {
+        const c = cur.result;
+        if (c) {
+          const v = c.value;
+          entries.push([String(c.key), v.mode, v.timestamp && v.timestamp.getTime(), v.contents ? Array.from(new Uint8Array(v.contents.buffer || v.contents)) : null]);
+          c.continue();
+          return;
+        }
+        db.close();
+        entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        const bytes = new TextEncoder().encode(JSON.stringify(entries));
+        const h = await crypto.subtle.digest('SHA-256', bytes);
+        resolve({ files: entries.length, sha256: Array.from(new Uint8Array(h)).map((x) => x.toString(16).padStart(2, '0')).join('') });
+      };
+    };
+  }));
+}
+
+// The data screen's import: pick the file, read the preview, confirm (or not).
+export async function importFile(page, filePath, { confirm = true } = {}) {
+  const s0 = await state(page);
+  if (s0.screen !== 'data') {
+    await tap(page, s0.lang === 'en' ? 'Data' : '数据');
+    await waitState(page, (s) => s.screen === 'data');
+  }
+  const label = (await state(page)).lang === 'en' ? 'Import a file…' : '导入文件…';
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, label)]);
+  await chooser.setFiles(filePath);
+  const s = await waitState(page, (s) => s.import.stage === 'preview' || s.import.stage === 'refused', null, 60000);
+  if (s.import.stage === 'preview' && confirm) {
+    await tap(page, s.lang === 'en' ? 'Import' : '确认导入');
+    return waitState(page, (s) => s.import.stage === 'done' || s.import.stage === 'refused', null, 60000);
+  }
+  return s;
+}
+
+export async function waitSaved(page, timeout = 10000) {
+  return waitState(page, (s) => s.save === 'saved', null, timeout);
+}
+
+// Taps an export button and returns the downloaded file's path and name.
+export async function exportFile(page, dir, { scope = 'committee' } = {}) {
+  const s0 = await state(page);
+  if (s0.screen !== 'data') {
+    await tap(page, s0.lang === 'en' ? 'Data' : '数据');
+    await waitState(page, (s) => s.screen === 'data');
+  }
+  const zh = s0.lang !== 'en';
+  const label = scope === 'committee' ? (zh ? '导出全部数据（交居委会）' : 'Export all data (for the committee)')
+                                      : (zh ? '导出公开版（给居民）' : 'Export public data (for residents)');
+  const [download] = await Promise.all([page.waitForEvent('download'), tap(page, label)]);
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return { file, name: download.suggestedFilename() };
+}

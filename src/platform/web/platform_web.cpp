@@ -14,9 +14,16 @@
 #include "platform/platform.h"
 
 // Implemented in web/linli_library.js.
-extern "C" void linli_js_fetch(const char* url, void* ctx);
-extern "C" void linli_js_ready();
-extern "C" void linli_js_status(const char* text);
+extern "C" {
+void linli_js_fetch(const char* url, void* ctx);
+void linli_js_mount(const char* dir, void* ctx);
+void linli_js_sync(void* ctx);
+void linli_js_persist(void* ctx);
+void linli_js_download(const char* name, const char* data, std::size_t len, const char* mime);
+void linli_js_pick_file(void* ctx, double max_bytes);
+void linli_js_ready();
+void linli_js_status(const char* text);
+}
 
 namespace linli::platform {
 namespace {
@@ -109,12 +116,59 @@ void end_frame() {
 
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
 
-struct FetchCtx {
-    std::function<void(bool, std::string)> done;
+// An answer JavaScript sends back for an asynchronous call (see linli_reply below).
+struct Reply {
+    int status = 0;  // 0 = success; other values are per call
+    std::string text;
+    std::string bytes;
+    double number = 0;
 };
+using ReplyFn = std::function<void(Reply)>;
+void* pending(ReplyFn fn) { return new ReplyFn(std::move(fn)); }
 
 void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done) {
-    linli_js_fetch(path.c_str(), new FetchCtx{std::move(done)});
+    linli_js_fetch(path.c_str(), pending([done = std::move(done)](Reply r) { done(r.status == 0, std::move(r.bytes)); }));
+}
+
+void after(int ms, std::function<void()> fn) {
+    emscripten_set_timeout(
+        [](void* p) {
+            std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(p));
+            (*f)();
+        },
+        ms, new std::function<void()>(std::move(fn)));
+}
+
+void mount_storage(const std::string& dir, std::function<void(std::optional<std::string>)> done) {
+    linli_js_mount(dir.c_str(), pending([done = std::move(done)](Reply r) {
+        done(r.status == 0 ? std::nullopt : std::optional<std::string>(r.text));
+    }));
+}
+
+void sync_storage(std::function<void(std::optional<std::string>)> done) {
+    linli_js_sync(pending([done = std::move(done)](Reply r) {
+        done(r.status == 0 ? std::nullopt : std::optional<std::string>(r.text));
+    }));
+}
+
+void request_persistence(std::function<void(bool)> done) {
+    linli_js_persist(pending([done = std::move(done)](Reply r) { done(r.status == 0); }));
+}
+
+void download(const std::string& filename, const std::string& bytes, const std::string& mime) {
+    linli_js_download(filename.c_str(), bytes.data(), bytes.size(), mime.c_str());
+}
+
+void pick_file(std::size_t max_bytes, std::function<void(PickedFile)> done) {
+    linli_js_pick_file(pending([done = std::move(done)](Reply r) {
+                           PickedFile f;
+                           f.status = static_cast<PickedFile::Status>(r.status <= 3 ? r.status : 3);
+                           f.name = std::move(r.text);
+                           f.bytes = std::move(r.bytes);
+                           f.size = r.number;
+                           done(std::move(f));
+                       }),
+                       static_cast<double>(max_bytes));
 }
 
 void expose_automation(Automation a) { g_automation = std::move(a); }
@@ -127,11 +181,17 @@ void show_status(const std::string& text) { linli_js_status(text.c_str()); }
 // Called from JavaScript.
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void linli_fetched(void* ctx, char* data, int size, int ok) {
-    std::unique_ptr<linli::platform::FetchCtx> c(static_cast<linli::platform::FetchCtx*>(ctx));
-    std::string bytes = data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+EMSCRIPTEN_KEEPALIVE void linli_reply(void* ctx, int status, char* text, char* data, int size, double number) {
+    using namespace linli::platform;
+    std::unique_ptr<ReplyFn> fn(static_cast<ReplyFn*>(ctx));
+    Reply r;
+    r.status = status;
+    if (text) r.text = text;
+    if (data) r.bytes.assign(data, static_cast<std::size_t>(size));
+    std::free(text);
     std::free(data);
-    c->done(ok != 0, std::move(bytes));
+    r.number = number;
+    (*fn)(std::move(r));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* linli_widgets_json() {

@@ -1,0 +1,53 @@
+// The running app: starts the storage, the data and the screens, and carries out what
+// the screens ask for (import, export, restore) through the store and the platform.
+#pragma once
+#include <memory>
+#include <optional>
+
+#include "app/saving.h"
+#include "platform/platform.h"
+#include "core/bundle.h"
+#include "core/i18n.h"
+#include "store/store.h"
+#include "ui/view.h"
+#include "ui/widget_log.h"
+
+namespace linli::app {
+
+class App {
+public:
+    static constexpr const char* kDataDir = "/data";
+
+    App();
+    void start();  // storage first, then data and font; the first frame waits for both
+    bool frame();
+    std::string state_json();
+    const ui::WidgetLog& widgets() const { return widgets_; }
+
+private:
+    ui::View view();
+    void open_store(std::optional<std::string> mount_error);
+    void seed_sample();
+    void fail(const char* key, const std::string& detail = {});
+    void changed() { saving_.changed(); }
+
+    void export_bundle(Scope scope);
+    void pick_import();
+    void file_picked(platform::PickedFile f);
+    void confirm_import();
+    void restore(const std::string& name);
+    void set_lang(Lang lang);
+
+    Catalog catalog_;
+    IdSource ids_;
+    std::optional<store::Store> store_;
+    ui::UiState ui_;
+    ui::DataStatus status_;
+    ui::Actions actions_;
+    ui::WidgetLog widgets_;
+    Saving saving_;
+    std::optional<Bundle> pending_import_;
+    bool have_font_ = false, ready_ = false;
+};
+
+}  // namespace linli::app

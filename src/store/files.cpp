@@ -1,0 +1,89 @@
+#include "store/files.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace linli::store {
+namespace {
+
+Error io_error(const std::string& path) {
+    bool full = errno == ENOSPC || errno == EDQUOT;
+    return make_error(full ? "err.store.full" : "err.store.io", {path, std::strerror(errno)});
+}
+
+std::optional<Error> write_all(const std::string& path, const char* mode, const std::string& bytes) {
+    std::FILE* f = std::fopen(path.c_str(), mode);
+    if (!f) return io_error(path);
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    ok = std::fflush(f) == 0 && ok;
+    ok = ::fsync(fileno(f)) == 0 && ok;
+    int saved = errno;
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok) {
+        errno = saved;
+        return io_error(path);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return io_error(path);
+    std::string out;
+    char buf[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    bool err = std::ferror(f);
+    std::fclose(f);
+    if (err) return io_error(path);
+    return out;
+}
+
+bool file_exists(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+std::optional<Error> write_atomic(const std::string& path, const std::string& bytes) {
+    std::string tmp = path + ".tmp";
+    if (auto e = write_all(tmp, "wb", bytes)) {
+        ::unlink(tmp.c_str());
+        return e;
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) return io_error(path);
+    return std::nullopt;
+}
+
+std::optional<Error> append_file(const std::string& path, const std::string& bytes) {
+    return write_all(path, "ab", bytes);
+}
+
+std::optional<Error> make_dir(const std::string& path) {
+    if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) return io_error(path);
+    return std::nullopt;
+}
+
+std::vector<std::string> list_dir(const std::string& path) {
+    std::vector<std::string> names;
+    if (DIR* d = ::opendir(path.c_str())) {
+        while (dirent* e = ::readdir(d)) {
+            std::string n = e->d_name;
+            if (n != "." && n != "..") names.push_back(n);
+        }
+        ::closedir(d);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+void remove_file(const std::string& path) { ::unlink(path.c_str()); }
+
+}  // namespace linli::store

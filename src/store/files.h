@@ -1,0 +1,21 @@
+// Small file operations the store needs, over POSIX so they work the same on a real
+// disk and on Emscripten's in-memory file system (synced to IndexedDB by the platform).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace linli::store {
+
+Result<std::string> read_file(const std::string& path);
+bool file_exists(const std::string& path);
+// Writes `path.tmp`, then renames it over `path`: readers see the old file or the new one.
+std::optional<Error> write_atomic(const std::string& path, const std::string& bytes);
+std::optional<Error> append_file(const std::string& path, const std::string& bytes);
+std::optional<Error> make_dir(const std::string& path);
+std::vector<std::string> list_dir(const std::string& path);  // names, sorted
+void remove_file(const std::string& path);
+
+}  // namespace linli::store

@@ -1,0 +1,261 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/calendar.h"
+#include "core/json_object.h"
+#include "store/files.h"
+
+namespace linli::store {
+namespace {
+
+std::string segment_name(int n) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "responses/%06d.ndjson", n);
+    return buf;
+}
+
+// Every version of every record whose kind matches `immutable`, winners and kept others.
+std::vector<const Record*> versions(const Dataset& d, bool immutable) {
+    std::vector<const Record*> out;
+    for (const auto& [id, r] : d.records())
+        if (is_immutable(r.kind()) == immutable) out.push_back(&r);
+    for (const auto& [id, rs] : d.conflicts())
+        for (const auto& r : rs)
+            if (is_immutable(r.kind()) == immutable) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) {
+        return a->id != b->id ? a->id < b->id : a->rev < b->rev;
+    });
+    return out;
+}
+
+CommunityRef community_of(const Dataset& d, const Id& fallback) {
+    for (const auto& [id, r] : d.records())
+        if (auto* c = r.as<Community>()) return CommunityRef{id, c->name};
+    return CommunityRef{fallback, LocalText{"邻里", "Linli"}};
+}
+
+}  // namespace
+
+Result<Store> Store::open(const std::string& dir, std::int64_t now_ms, IdSource& ids) {
+    Store s(dir);
+    for (const char* sub : {"", "/responses", "/snapshots"})
+        if (auto e = make_dir(dir + sub)) return *e;
+    if (file_exists(s.path("meta.json"))) {
+        auto text = read_file(s.path("meta.json"));
+        if (!text) return text.error();
+        auto meta = parse_object<Meta>(*text);
+        if (!meta) return make_error("err.store.meta", {meta.error().key});
+        s.meta_ = std::move(*meta);
+        if (s.meta_.schema > kSchemaVersion)
+            return make_error("err.store.newer", {std::to_string(s.meta_.schema), std::to_string(kSchemaVersion)});
+        // Older schemas would be migrated here, one version at a time; 1 is the first.
+    } else {
+        s.meta_.device = ids.next().substr(0, 16);
+        s.meta_.created_ms = now_ms;
+        if (auto e = s.write_meta()) return *e;
+    }
+    s.clock_ = Clock(s.meta_.device);
+    if (auto e = s.load()) return *e;
+    return s;
+}
+
+std::optional<Error> Store::load() {
+    if (file_exists(path("editable.json"))) {
+        auto text = read_file(path("editable.json"));
+        if (!text) return text.error();
+        auto b = parse_bundle(*text);
+        if (!b) return make_error("err.store.editable", {b.error().key});
+        data_.merge(*b);
+    }
+    for (const auto& name : list_dir(path("responses"))) {
+        if (name.size() != 13 || name.substr(6) != ".ndjson") continue;
+        auto text = read_file(path("responses/" + name));
+        if (!text) return text.error();
+        int n = std::atoi(name.c_str());
+        std::size_t lines = 0, start = 0;
+        while (start < text->size()) {
+            std::size_t end = text->find('\n', start);
+            if (end == std::string::npos) end = text->size();
+            if (end > start) {
+                ++lines;
+                auto r = parse_record(std::string_view(*text).substr(start, end - start));
+                if (r) data_.merge(*r);
+                else ++skipped_lines_;  // a line torn by a crash mid-write
+            }
+            start = end + 1;
+        }
+        if (n >= segment_) {
+            segment_ = n;
+            segment_lines_ = lines;
+        }
+    }
+    for (const auto& [id, r] : data_.records()) clock_.observe(r.rev);
+    return std::nullopt;
+}
+
+std::optional<Error> Store::write_meta() { return write_atomic(path("meta.json"), write_object(meta_)); }
+
+std::optional<Error> Store::write_editable() {
+    Bundle b;
+    b.community = community_of(data_, meta_.community);
+    b.device = meta_.device;
+    b.scope = Scope::committee;
+    for (const Record* r : versions(data_, false)) {
+        // A kept other version goes beside its winner; the reader merges both back.
+        (data_.find(r->id) == r ? b.records : b.conflicts).push_back(*r);
+    }
+    return write_atomic(path("editable.json"), write_bundle(b));
+}
+
+std::optional<Error> Store::append_responses(const std::vector<const Record*>& rs) {
+    std::size_t i = 0;
+    while (i < rs.size()) {
+        if (segment_ == 0 || segment_lines_ >= kSegmentRecords) {
+            ++segment_;
+            segment_lines_ = 0;
+        }
+        std::string chunk;
+        std::size_t room = kSegmentRecords - segment_lines_;
+        std::size_t n = std::min(room, rs.size() - i);
+        for (std::size_t k = 0; k < n; ++k) chunk += canonical_json(*rs[i + k]) + "\n";
+        if (auto e = append_file(path(segment_name(segment_)), chunk)) return e;
+        segment_lines_ += n;
+        i += n;
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> Store::check_import(const Bundle& b) const {
+    if (!meta_.community.empty() && b.community.id != meta_.community) {
+        CommunityRef ours = community_of(data_, meta_.community);
+        return make_error("err.import.other_community", {b.community.name.zh.empty() ? b.community.name.en : b.community.name.zh,
+                                                         ours.name.zh.empty() ? ours.name.en : ours.name.zh});
+    }
+    return data_.missing_reference(b);
+}
+
+Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
+    if (auto e = check_import(b)) return *e;
+    MergeReport preview = data_.preview(b);
+    if (preview.total_changes() + preview.deleted == 0) return preview;  // nothing new: nothing written
+    if (auto e = snapshot_before_change(now_ms)) return *e;
+
+    MergeReport report;
+    bool editable_changed = false;
+    std::vector<Record> new_immutable;
+    auto take = [&](const Record& r) {
+        int before = report.total_changes() + report.deleted;
+        data_.merge(r, &report);
+        if (report.total_changes() + report.deleted == before) return;
+        if (is_immutable(r.kind())) new_immutable.push_back(r);
+        else editable_changed = true;
+        clock_.observe(r.rev);
+    };
+    for (const auto& r : b.records) take(r);
+    for (const auto& r : b.conflicts) take(r);
+
+    if (meta_.community.empty()) {
+        meta_.community = b.community.id;
+        if (auto e = write_meta()) return *e;
+    }
+    if (editable_changed)
+        if (auto e = write_editable()) return *e;
+    std::vector<const Record*> ptrs;
+    for (const auto& r : new_immutable) ptrs.push_back(&r);
+    if (auto e = append_responses(ptrs)) return *e;
+    return report;
+}
+
+std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
+    if (auto e = snapshot_before_change(now_ms)) return e;
+    MergeReport rep;
+    data_.merge(r, &rep);
+    clock_.observe(r.rev);
+    if (rep.total_changes() + rep.deleted == 0) return std::nullopt;
+    if (is_immutable(r.kind())) return append_responses({&r});
+    return write_editable();
+}
+
+Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {
+    Bundle b;
+    b.community = community_of(data_, meta_.community);
+    b.device = meta_.device;
+    b.exported_at = now_ms;
+    b.scope = scope;
+    for (const auto& [id, r] : data_.records()) b.records.push_back(r);
+    for (const auto& [id, rs] : data_.conflicts()) b.conflicts.insert(b.conflicts.end(), rs.begin(), rs.end());
+    auto by_id = [](const Record& a, const Record& c) { return a.id != c.id ? a.id < c.id : a.rev < c.rev; };
+    std::sort(b.records.begin(), b.records.end(), by_id);
+    std::sort(b.conflicts.begin(), b.conflicts.end(), by_id);
+    return b;
+}
+
+std::optional<Error> Store::note_export(std::int64_t now_ms) {
+    meta_.last_export_ms = now_ms;
+    return write_meta();
+}
+
+std::optional<Error> Store::set_lang(const std::string& lang) {
+    if (meta_.lang == lang) return std::nullopt;
+    meta_.lang = lang;
+    return write_meta();
+}
+
+// The first change of each day keeps the state as it was that morning.
+std::optional<Error> Store::snapshot_before_change(std::int64_t now_ms) {
+    if (data_.size() == 0) return std::nullopt;
+    std::string today = format_date(now_ms);
+    if (file_exists(path("snapshots/" + today + ".json"))) return std::nullopt;
+    return write_snapshot(today, now_ms);
+}
+
+std::optional<Error> Store::write_snapshot(const std::string& name, std::int64_t now_ms) {
+    if (auto e = write_atomic(path("snapshots/" + name + ".json"), write_bundle(export_bundle(Scope::committee, now_ms))))
+        return e;
+    prune_snapshots();
+    return std::nullopt;
+}
+
+void Store::prune_snapshots() {
+    auto names = list_dir(path("snapshots"));
+    std::erase_if(names, [](const std::string& n) { return n.size() < 5 || n.substr(n.size() - 5) != ".json"; });
+    while (names.size() > kSnapshotsKept) {
+        remove_file(path("snapshots/" + names.front()));
+        names.erase(names.begin());
+    }
+}
+
+std::vector<SnapshotInfo> Store::snapshots() const {
+    std::vector<SnapshotInfo> out;
+    for (const auto& n : list_dir(path("snapshots"))) {
+        if (n.size() < 5 || n.substr(n.size() - 5) != ".json") continue;
+        auto text = read_file(path("snapshots/" + n));
+        out.push_back(SnapshotInfo{n.substr(0, n.size() - 5), text ? text->size() : 0});
+    }
+    std::reverse(out.begin(), out.end());  // newest first
+    return out;
+}
+
+std::optional<Error> Store::restore(const std::string& name, std::int64_t now_ms) {
+    auto text = read_file(path("snapshots/" + name + ".json"));
+    if (!text) return text.error();
+    auto b = parse_bundle(*text);
+    if (!b) return b.error();
+    // Keep what is here now, so a restore can itself be undone.
+    if (auto e = write_snapshot(format_date_time(now_ms).replace(10, 1, "T").replace(13, 1, "") + "-before-restore",
+                                now_ms))
+        return e;
+    Dataset restored;
+    restored.merge(*b);
+    data_ = std::move(restored);
+    for (const auto& n : list_dir(path("responses"))) remove_file(path("responses/" + n));
+    segment_ = 0;
+    segment_lines_ = 0;
+    if (auto e = write_editable()) return e;
+    auto immutable = versions(data_, true);
+    return append_responses(immutable);
+}
+
+}  // namespace linli::store

@@ -1,0 +1,96 @@
+// Where a device's data lives: one directory (IndexedDB-backed /data in the browser, a
+// temp directory in tests). Every change is on disk when a call returns:
+//   meta.json            schema version, device id, preferences, last export
+//   editable.json        every editable record (notices, polls, map, households...),
+//                        replaced atomically when one changes
+//   responses/NNNNNN.ndjson  responses, appended one line each, in segments of a fixed
+//                        size, so saving one costs the same with 1,000 or 100,000 stored
+//   snapshots/DATE.json  the state at the start of each of the last 7 days with changes
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bundle.h"
+#include "core/dataset.h"
+#include "core/error.h"
+#include "core/id.h"
+#include "core/rev.h"
+
+namespace linli::store {
+
+constexpr int kSchemaVersion = 1;
+constexpr std::size_t kSegmentRecords = 256;
+constexpr std::size_t kSnapshotsKept = 7;
+
+struct Meta {
+    std::int32_t schema = kSchemaVersion;
+    std::string device;
+    Id community;  // the compound this device holds; set by the first import
+    std::int64_t created_ms = 0;
+    std::int64_t last_export_ms = 0;
+    std::string lang = "zh-CN";
+    template <class V> void visit(V& v) {
+        v("schema", schema, {.min = 0, .max = 1000});
+        v("device", device, {.min_len = 1, .max_len = 32});
+        v("community", community, {.max_len = 32});
+        v("created_ms", created_ms, {.min = 0, .max = 1e14});
+        v("last_export_ms", last_export_ms, {.min = 0, .max = 1e14});
+        v("lang", lang, {.max_len = 8});
+    }
+};
+
+struct SnapshotInfo {
+    std::string name;  // file name without .json, e.g. "2026-11-23"
+    std::size_t bytes = 0;
+};
+
+class Store {
+public:
+    // Opens (creating if needed) the store in `dir` and reads everything in it.
+    static Result<Store> open(const std::string& dir, std::int64_t now_ms, IdSource& ids);
+
+    const Dataset& data() const { return data_; }
+    const Meta& meta() const { return meta_; }
+    Clock& clock() { return clock_; }
+    bool empty() const { return data_.size() == 0; }
+    // Lines that could not be read when opening (a write torn by a crash): counted, skipped.
+    int skipped_lines() const { return skipped_lines_; }
+
+    // Checks a bundle against this device's data: same compound, no dangling references.
+    std::optional<Error> check_import(const Bundle& b) const;
+    // Merges a checked bundle and persists what changed.
+    Result<MergeReport> import(const Bundle& b, std::int64_t now_ms);
+    // A change made on this device: a new response, an edited record.
+    std::optional<Error> put(const Record& r, std::int64_t now_ms);
+
+    Bundle export_bundle(Scope scope, std::int64_t now_ms) const;
+    std::optional<Error> note_export(std::int64_t now_ms);
+    std::optional<Error> set_lang(const std::string& lang);
+
+    std::vector<SnapshotInfo> snapshots() const;
+    // Replaces the state with a snapshot; the current state is kept as a snapshot first.
+    std::optional<Error> restore(const std::string& name, std::int64_t now_ms);
+
+private:
+    explicit Store(std::string dir) : dir_(std::move(dir)), clock_("x") {}
+    std::optional<Error> load();
+    std::optional<Error> write_meta();
+    std::optional<Error> write_editable();
+    std::optional<Error> append_responses(const std::vector<const Record*>& rs);
+    std::optional<Error> snapshot_before_change(std::int64_t now_ms);
+    std::optional<Error> write_snapshot(const std::string& name, std::int64_t now_ms);
+    void prune_snapshots();
+    std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
+
+    std::string dir_;
+    Meta meta_;
+    Dataset data_;
+    Clock clock_;
+    int segment_ = 0;                 // number of the segment being appended to
+    std::size_t segment_lines_ = 0;  // lines in it
+    int skipped_lines_ = 0;
+};
+
+}  // namespace linli::store

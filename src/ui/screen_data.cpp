@@ -1,0 +1,127 @@
+// Data: what this device holds, keeping it safe (export, daily snapshots) and bringing
+// in what other devices collected (import, previewed in words before anything changes).
+#include "core/calendar.h"
+#include "core/report_words.h"
+#include "ui/app_ui.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+
+namespace linli::ui {
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+
+void heading(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
+    wrapped_text(text);
+    ImGui::PopFont();
+}
+
+bool wide_button(const char* label) { return ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0)); }
+
+void draw_counts(View& v) {
+    std::array<int, kKindCount> n{};
+    for (const auto& [id, r] : v.data().records())
+        if (!r.deleted) ++n[static_cast<std::size_t>(r.kind())];
+    for (Kind k : {Kind::notice, Kind::poll, Kind::response, Kind::building, Kind::household, Kind::facility}) {
+        ImGui::Bullet();
+        ImGui::TextUnformatted(count_of(k, n[static_cast<std::size_t>(k)], v.strings()).c_str());
+    }
+    std::size_t conflicts = 0;
+    for (const auto& [id, rs] : v.data().conflicts()) conflicts += rs.size();
+    if (conflicts) wrapped_text_colored(colors::pinned, v.f("data.conflicts", {std::to_string(conflicts)}));
+}
+
+void draw_export(View& v) {
+    std::int64_t last = v.store.meta().last_export_ms;
+    if (last == 0) {
+        wrapped_text_colored(colors::pinned, v.t("data.never_exported"));
+    } else {
+        std::int64_t days = (v.now_ms - last) / kDayMs;
+        std::string when = days == 0 ? v.t("data.today") : v.f("data.days_ago", {std::to_string(days)});
+        wrapped_text(v.f("data.last_export", {when}));
+        if (days > 7) wrapped_text_colored(colors::pinned, v.t("data.export_reminder"));
+    }
+    if (wide_button(v.t("data.export_committee"))) v.act.export_bundle(Scope::committee);
+    if (wide_button(v.t("data.export_public"))) v.act.export_bundle(Scope::public_);
+}
+
+void draw_import(View& v) {
+    const ImportView& im = v.status.import;
+    switch (im.stage) {
+        case ImportView::Stage::none:
+        case ImportView::Stage::done:
+            if (im.stage == ImportView::Stage::done) wrapped_text_colored(colors::accent, v.f("data.import_done", {im.message}));
+            if (wide_button(v.t("data.import"))) v.act.pick_import();
+            break;
+        case ImportView::Stage::reading:
+            wrapped_text(v.f("data.import_reading", {im.file}));
+            break;
+        case ImportView::Stage::refused:
+            wrapped_text_colored(colors::pinned, v.f("data.import_refused", {im.file}));
+            wrapped_text_colored(colors::pinned, im.message);
+            wrapped_text(v.t("data.unchanged"));
+            if (wide_button(v.t("data.import"))) v.act.pick_import();
+            break;
+        case ImportView::Stage::preview:
+            wrapped_text(v.f("data.import_preview", {im.file}));
+            wrapped_text_colored(colors::accent, im.message);
+            if (im.had_bom) wrapped_text_colored(colors::muted, v.t("data.bom"));
+            if (ImGui::Button(v.t("data.import_confirm"))) v.act.confirm_import();
+            ImGui::SameLine();
+            if (ImGui::Button(v.t("data.import_cancel"))) v.act.cancel_import();
+            break;
+    }
+}
+
+void draw_snapshots(View& v) {
+    auto snaps = v.store.snapshots();
+    if (snaps.empty()) wrapped_text_colored(colors::muted, v.t("data.no_snapshots"));
+    for (const auto& s : snaps) {
+        ImGui::PushID(s.name.c_str());
+        if (v.ui.confirm_restore == s.name) {
+            wrapped_text_colored(colors::pinned, v.f("data.restore_confirm", {s.name}));
+            if (ImGui::Button(v.t("data.restore_yes"))) {
+                v.act.restore_snapshot(s.name);
+                v.ui.confirm_restore.clear();
+            }
+            ImGui::SameLine();
+            if (ImGui::Button(v.t("data.import_cancel"))) v.ui.confirm_restore.clear();
+        } else {
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%s  (%.1f KB)", s.name.c_str(), s.bytes / 1024.0);
+            ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                            ImGui::CalcTextSize(v.t("data.restore")).x - 2 * ImGui::GetStyle().FramePadding.x);
+            if (ImGui::Button(v.t("data.restore"))) v.ui.confirm_restore = s.name;
+        }
+        ImGui::PopID();
+    }
+}
+
+void draw_storage(View& v) {
+    const DataStatus& st = v.status;
+    if (st.save == SaveState::failed || st.save == SaveState::memory_only)
+        wrapped_text_colored(colors::pinned, v.f("data.storage_failed", {st.save_error}));
+    else
+        wrapped_text_colored(st.persistent ? colors::muted : colors::pinned,
+                             v.t(st.persistent ? "data.persistent" : "data.not_persistent"));
+    wrapped_text_colored(colors::muted, v.f("data.device", {v.store.meta().device}));
+}
+
+}  // namespace
+
+void draw_data(View& v) {
+    heading(v.t("data.counts"));
+    draw_counts(v);
+    ImGui::Separator();
+    draw_import(v);
+    ImGui::Separator();
+    draw_export(v);
+    heading(v.t("data.snapshots"));
+    draw_snapshots(v);
+    heading(v.t("data.storage"));
+    draw_storage(v);
+}
+
+}  // namespace linli::ui
