@@ -23,5 +23,7 @@
     },
     // A JSON snapshot of what the app shows.
     state: function () { return JSON.parse(call('linli_state_json') || '{}'); },
+    // A fingerprint of all data held: equal on two devices exactly when they hold the same.
+    digest: function () { return call('linli_digest'); },
   };
 })();

@@ -31,7 +31,7 @@ App::App() {
     actions_.confirm_import = [this] { confirm_import(); };
     actions_.cancel_import = [this] {
         pending_import_.reset();
-        status_.import = {};
+        status_.import = {.seq = status_.import.seq};
     };
     actions_.restore_snapshot = [this](const std::string& name) { restore(name); };
     actions_.set_lang = [this](Lang l) { set_lang(l); };
@@ -120,9 +120,9 @@ void App::pick_import() {
 void App::file_picked(platform::PickedFile f) {
     using Stage = ui::ImportView::Stage;
     const Strings& s = catalog_.in(ui_.lang);
+    if (f.status == platform::PickedFile::Status::cancelled) return;
     pending_import_.reset();
-    status_.import = {};
-    status_.import.file = f.name;
+    status_.import = {.seq = status_.import.seq + 1, .file = f.name};
     switch (f.status) {
         case platform::PickedFile::Status::cancelled: return;
         case platform::PickedFile::Status::too_big:

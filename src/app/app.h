@@ -22,6 +22,7 @@ public:
     void start();  // storage first, then data and font; the first frame waits for both
     bool frame();
     std::string state_json();
+    std::string digest() const { return store_ ? store_->data().digest() : ""; }
     const ui::WidgetLog& widgets() const { return widgets_; }
 
 private:

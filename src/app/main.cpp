@@ -12,6 +12,7 @@ int main() {
     linli::platform::expose_automation({
         [] { return linli::ui::widgets_json(app.widgets().last_frame()); },
         [] { return app.state_json(); },
+        [] { return app.digest(); },
     });
     app.start();
     linli::platform::run([] { return app.frame(); });

@@ -1,76 +1,169 @@
 // linli: the committee's command-line tool over the same core as the app.
-//   linli validate FILE...   check bundles; exit 1 if any is refused
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
+#include <ctime>
+#include <map>
+#include <numeric>
 #include <string>
+#include <vector>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include "core/bundle.h"
 #include "core/dataset.h"
 #include "core/i18n.h"
+#include "core/report_words.h"
+#include "core/schema.h"
+#include "store/files.h"
 
 namespace {
+
+const char* kUsage =
+    "usage:\n"
+    "  linli validate FILE...      check bundles; exit 1 if any is refused\n"
+    "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT\n"
+    "  linli stats FILE            what a bundle holds, as JSON\n"
+    "  linli schema                the bundle format as a JSON Schema\n";
 
 const linli::Strings& en() {
     static linli::Catalog catalog;
     return catalog.in(linli::Lang::en);
 }
 
-// Reads a bundle file; one larger than a bundle may be is refused before reading it.
-linli::Result<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return linli::make_error("err.file.read", {path});
-    in.seekg(0, std::ios::end);
-    auto size = static_cast<std::size_t>(in.tellg());
-    if (size > linli::kMaxBundleBytes)
-        return linli::make_error("err.bundle.too_big", {std::to_string(linli::kMaxBundleBytes >> 20)});
-    std::string out(size, '\0');
-    in.seekg(0);
-    in.read(out.data(), static_cast<std::streamsize>(size));
-    if (!in) return linli::make_error("err.file.read", {path});
-    return out;
+// Reads and checks one bundle; prints why it is refused.
+std::optional<linli::Bundle> load(const std::string& path) {
+    auto bytes = linli::store::read_file_limited(path, linli::kMaxBundleBytes);
+    if (!bytes) {
+        std::fprintf(stderr, "%s: refused: %s\n", path.c_str(), linli::describe(bytes.error(), en()).c_str());
+        return std::nullopt;
+    }
+    auto b = linli::parse_bundle(*bytes);
+    if (!b) {
+        std::fprintf(stderr, "%s: refused: %s\n", path.c_str(), linli::describe(b.error(), en()).c_str());
+        return std::nullopt;
+    }
+    return std::move(*b);
 }
 
-int validate(int argc, char** argv) {
+int validate(const std::vector<std::string>& files) {
     int bad = 0;
-    for (int i = 2; i < argc; ++i) {
-        auto bytes = read_file(argv[i]);
-        if (!bytes) {
-            std::fprintf(stderr, "%s: refused: %s\n", argv[i], linli::describe(bytes.error(), en()).c_str());
-            ++bad;
-            continue;
-        }
-        auto b = linli::parse_bundle(*bytes);
+    for (const auto& f : files) {
+        auto b = load(f);
         if (!b) {
-            std::fprintf(stderr, "%s: refused: %s\n", argv[i], linli::describe(b.error(), en()).c_str());
             ++bad;
             continue;
         }
         linli::Dataset empty;
         if (auto e = empty.missing_reference(*b)) {
-            std::fprintf(stderr, "%s: refused: %s\n", argv[i], linli::describe(*e, en()).c_str());
+            std::fprintf(stderr, "%s: refused: %s\n", f.c_str(), linli::describe(*e, en()).c_str());
             ++bad;
             continue;
         }
-        std::printf("%s: ok, %zu records\n", argv[i], b->records.size());
+        std::printf("%s: ok, %zu records\n", f.c_str(), b->records.size());
     }
     return bad ? 1 : 0;
 }
 
-void usage() {
-    std::fprintf(stderr, "usage: linli validate FILE...\n");
+int merge(const std::string& out, const std::vector<std::string>& files) {
+    std::vector<linli::Bundle> bundles;
+    for (const auto& f : files) {
+        auto b = load(f);
+        if (!b) return 1;
+        if (!bundles.empty() && b->community.id != bundles.front().community.id) {
+            std::fprintf(stderr, "%s: refused: it is from another compound than %s\n", f.c_str(), files.front().c_str());
+            return 1;
+        }
+        bundles.push_back(std::move(*b));
+    }
+    linli::Dataset all;
+    for (std::size_t i = 0; i < bundles.size(); ++i) {
+        linli::MergeReport rep;
+        all.merge(bundles[i], &rep);
+        std::printf("%s: %s\n", files[i].c_str(), linli::describe_report(rep, en()).c_str());
+    }
+    // Every reference must resolve in the merged whole.
+    linli::Bundle whole;
+    whole.community = bundles.front().community;
+    whole.device = "linlicli";
+    whole.exported_at = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
+    whole.scope = linli::Scope::committee;
+    for (const auto& [id, r] : all.records()) whole.records.push_back(r);
+    for (const auto& [id, rs] : all.conflicts()) whole.conflicts.insert(whole.conflicts.end(), rs.begin(), rs.end());
+    auto by_id = [](const linli::Record& a, const linli::Record& b) { return a.id != b.id ? a.id < b.id : a.rev < b.rev; };
+    std::sort(whole.records.begin(), whole.records.end(), by_id);
+    std::sort(whole.conflicts.begin(), whole.conflicts.end(), by_id);
+    if (auto e = linli::Dataset{}.missing_reference(whole)) {
+        std::fprintf(stderr, "refused: %s\n", linli::describe(*e, en()).c_str());
+        return 1;
+    }
+    if (auto e = linli::store::write_atomic(out, linli::write_bundle(whole))) {
+        std::fprintf(stderr, "%s: %s\n", out.c_str(), linli::describe(*e, en()).c_str());
+        return 1;
+    }
+    std::printf("%s: %zu records, %zu kept conflicting versions\n", out.c_str(), whole.records.size(), whole.conflicts.size());
+    return 0;
+}
+
+int stats(const std::string& file) {
+    auto b = load(file);
+    if (!b) return 1;
+    linli::Dataset d;
+    d.merge(*b);
+    rapidjson::StringBuffer buf;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+    w.StartObject();
+    w.Key("community"); w.String(b->community.name.zh.c_str());
+    w.Key("community_id"); w.String(b->community.id.c_str());
+    w.Key("device"); w.String(b->device.c_str());
+    w.Key("exported_at"); w.Int64(b->exported_at);
+    w.Key("scope"); w.String(linli::enum_name(b->scope).data());
+    w.Key("records"); w.Uint64(d.size());
+    w.Key("kinds");
+    w.StartObject();
+    std::array<int, linli::kKindCount> live{}, deleted{};
+    for (const auto& [id, r] : d.records()) ++(r.deleted ? deleted : live)[static_cast<std::size_t>(r.kind())];
+    for (std::size_t k = 0; k < linli::kKindCount; ++k) {
+        w.Key(linli::enum_name(static_cast<linli::Kind>(k)).data());
+        w.Int(live[k]);
+    }
+    w.EndObject();
+    w.Key("deleted"); w.Int(std::accumulate(deleted.begin(), deleted.end(), 0));
+    std::size_t conflicts = 0;
+    for (const auto& [id, rs] : d.conflicts()) conflicts += rs.size();
+    w.Key("conflicts"); w.Uint64(conflicts);
+    w.Key("responses_per_poll");
+    w.StartObject();
+    std::map<std::string, int> per_poll;
+    for (const auto& [id, r] : d.records())
+        if (auto* s = r.as<linli::Response>()) ++per_poll[s->poll];
+    for (const auto& [poll, n] : per_poll) {
+        w.Key(poll.c_str());
+        w.Int(n);
+    }
+    w.EndObject();
+    w.EndObject();
+    std::printf("%s\n", buf.GetString());
+    return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        usage();
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::fputs(kUsage, stderr);
         return 2;
     }
-    std::string cmd = argv[1];
-    if (cmd == "validate" && argc >= 3) return validate(argc, argv);
-    usage();
+    const std::string cmd = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (cmd == "validate" && !rest.empty()) return validate(rest);
+    if (cmd == "merge" && rest.size() >= 2) return merge(rest[0], {rest.begin() + 1, rest.end()});
+    if (cmd == "stats" && rest.size() == 1) return stats(rest[0]);
+    if (cmd == "schema" && rest.empty()) {
+        std::fputs(linli::bundle_json_schema().c_str(), stdout);
+        return 0;
+    }
+    std::fputs(kUsage, stderr);
     return 2;
 }

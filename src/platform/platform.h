@@ -51,6 +51,7 @@ void pick_file(std::size_t max_bytes, std::function<void(PickedFile)> done);
 struct Automation {
     std::function<std::string()> widgets_json;
     std::function<std::string()> state_json;
+    std::function<std::string()> digest;  // costs the size of the data: asked for separately
 };
 void expose_automation(Automation a);
 void count_frame();  // window.linli.frames

@@ -47,6 +47,14 @@ Result<std::string> read_file(const std::string& path) {
     return out;
 }
 
+Result<std::string> read_file_limited(const std::string& path, std::size_t max_bytes) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return io_error(path);
+    if (static_cast<std::size_t>(st.st_size) > max_bytes)
+        return make_error("err.bundle.too_big", {std::to_string(max_bytes >> 20)});
+    return read_file(path);
+}
+
 bool file_exists(const std::string& path) {
     struct stat st;
     return ::stat(path.c_str(), &st) == 0;

@@ -10,6 +10,8 @@
 namespace linli::store {
 
 Result<std::string> read_file(const std::string& path);
+// Refuses a file larger than `max_bytes` by its size, before reading any of it.
+Result<std::string> read_file_limited(const std::string& path, std::size_t max_bytes);
 bool file_exists(const std::string& path);
 // Writes `path.tmp`, then renames it over `path`: readers see the old file or the new one.
 std::optional<Error> write_atomic(const std::string& path, const std::string& bytes);

@@ -179,7 +179,6 @@ std::string state_json(const View& v) {
     std::size_t conflicts = 0;
     for (const auto& [id, rs] : v.data().conflicts()) conflicts += rs.size();
     w.Key("conflicts"); w.Uint64(conflicts);
-    w.Key("digest"); str(v.data().digest());
     w.Key("save"); w.String(save_key(v.status.save) + 5);
     w.Key("save_error"); str(v.status.save_error);
     w.Key("last_export_ms"); w.Int64(v.store.meta().last_export_ms);
@@ -188,6 +187,7 @@ std::string state_json(const View& v) {
     w.StartObject();
     static constexpr const char* stages[] = {"none", "reading", "refused", "preview", "done"};
     w.Key("stage"); w.String(stages[static_cast<int>(v.status.import.stage)]);
+    w.Key("seq"); w.Int(v.status.import.seq);
     w.Key("file"); str(v.status.import.file);
     w.Key("message"); str(v.status.import.message);
     w.EndObject();

@@ -27,6 +27,7 @@ enum class SaveState { saved, saving, failed, memory_only };
 // The state of an import, prepared by the app for the data screen.
 struct ImportView {
     enum class Stage { none, reading, refused, preview, done } stage = Stage::none;
+    int seq = 0;          // counts files picked, so a test can tell one import from the next
     std::string file;
     std::string message;  // the refusal, the preview in words, or what was done
     bool had_bom = false;

@@ -52,6 +52,7 @@ export async function openApp(page, url, hash = '') {
 export const state = (page) => page.evaluate(() => window.linli.state());
 export const widgets = (page) => page.evaluate(() => window.linli.widgets());
 export const frames = (page) => page.evaluate(() => window.linli.frames);
+export const digest = (page) => page.evaluate(() => window.linli.digest());
 
 // Waits until a widget with this label is drawn, and returns it.
 export async function findWidget(page, label, { timeout = 5000 } = {}) {
@@ -132,10 +133,12 @@ export async function importFile(page, filePath, { confirm = true } = {}) {
     await tap(page, s0.lang === 'en' ? 'Data' : '数据');
     await waitState(page, (s) => s.screen === 'data');
   }
-  const label = (await state(page)).lang === 'en' ? 'Import a file…' : '导入文件…';
+  const before = await state(page);
+  const label = before.lang === 'en' ? 'Import a file…' : '导入文件…';
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, label)]);
   await chooser.setFiles(filePath);
-  const s = await waitState(page, (s) => s.import.stage === 'preview' || s.import.stage === 'refused', null, 60000);
+  const s = await waitState(page, (s, seq) => s.import.seq > seq && (s.import.stage === 'preview' || s.import.stage === 'refused'),
+                            before.import.seq, 60000);
   if (s.import.stage === 'preview' && confirm) {
     await tap(page, s.lang === 'en' ? 'Import' : '确认导入');
     return waitState(page, (s) => s.import.stage === 'done' || s.import.stage === 'refused', null, 60000);

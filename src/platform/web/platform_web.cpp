@@ -206,6 +206,12 @@ EMSCRIPTEN_KEEPALIVE const char* linli_state_json() {
     return g_reply.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* linli_digest() {
+    using namespace linli::platform;
+    g_reply = g_automation.digest ? g_automation.digest() : "";
+    return g_reply.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned linli_frames() { return linli::platform::g_frames; }
 
 }  // extern "C"

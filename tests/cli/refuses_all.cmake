@@ -1,0 +1,17 @@
+# Runs `linli validate` over every file in DIR: it must exit 1 and refuse each file
+# with a message, and never crash.
+file(GLOB files "${DIR}/*.json")
+list(LENGTH files n)
+if(n EQUAL 0)
+  message(FATAL_ERROR "no files in ${DIR}")
+endif()
+execute_process(COMMAND "${LINLI}" validate ${files} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 1)
+  message(FATAL_ERROR "linli validate exited with ${rc}, expected 1\n${err}")
+endif()
+string(REGEX MATCHALL ": refused: [^\n]+\n" refusals "${err}")
+list(LENGTH refusals refused)
+if(NOT refused EQUAL n OR NOT out STREQUAL "")
+  message(FATAL_ERROR "${refused} of ${n} files refused; accepted:\n${out}")
+endif()
+message(STATUS "all ${n} files refused with a message")
