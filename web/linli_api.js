@@ -23,6 +23,10 @@
     },
     // A JSON snapshot of what the app shows.
     state: function () { return JSON.parse(call('linli_state_json') || '{}'); },
+    // Bytes of the wasm heap in use (malloc's count) and reserved (the whole wasm memory).
+    memory: function () {
+      return { heap_in_use: Module._linli_heap_in_use(), wasm_memory: HEAP8.length };
+    },
     // A fingerprint of all data held: equal on two devices exactly when they hold the same.
     digest: function () { return call('linli_digest'); },
   };

@@ -70,10 +70,10 @@ std::optional<Error> Store::load() {
         data_.merge(*b);
     }
     for (const auto& name : list_dir(path("responses"))) {
-        if (name.size() != 13 || name.substr(6) != ".ndjson") continue;
+        bool tail = name == "tail.ndjson";
+        if (!tail && (name.size() != 13 || name.substr(6) != ".ndjson")) continue;
         auto text = read_file(path("responses/" + name));
         if (!text) return text.error();
-        int n = std::atoi(name.c_str());
         std::size_t lines = 0, start = 0;
         while (start < text->size()) {
             std::size_t end = text->find('\n', start);
@@ -86,7 +86,13 @@ std::optional<Error> Store::load() {
             }
             start = end + 1;
         }
-        if (n >= segment_) {
+        // A crash mid-append may leave a last line without its newline: end it, so the
+        // next append starts a line of its own.
+        if (!text->empty() && text->back() != '\n')
+            if (auto e = append_file(path("responses/" + name), "\n")) return e;
+        if (tail) {
+            tail_lines_ = lines;
+        } else if (int n = std::atoi(name.c_str()); n >= segment_) {
             segment_ = n;
             segment_lines_ = lines;
         }
@@ -112,18 +118,32 @@ std::optional<Error> Store::write_editable() {
 std::optional<Error> Store::append_responses(const std::vector<const Record*>& rs) {
     std::size_t i = 0;
     while (i < rs.size()) {
-        if (segment_ == 0 || segment_lines_ >= kSegmentRecords) {
-            ++segment_;
-            segment_lines_ = 0;
-        }
+        std::size_t n = std::min(kTailRecords - tail_lines_, rs.size() - i);
         std::string chunk;
-        std::size_t room = kSegmentRecords - segment_lines_;
-        std::size_t n = std::min(room, rs.size() - i);
         for (std::size_t k = 0; k < n; ++k) chunk += canonical_json(*rs[i + k]) + "\n";
-        if (auto e = append_file(path(segment_name(segment_)), chunk)) return e;
-        segment_lines_ += n;
+        if (auto e = append_file(path("responses/tail.ndjson"), chunk)) return e;
+        tail_lines_ += n;
         i += n;
+        if (tail_lines_ >= kTailRecords)
+            if (auto e = flush_tail()) return e;
     }
+    return std::nullopt;
+}
+
+// The full tail joins the open segment in one append; a full segment is closed.
+std::optional<Error> Store::flush_tail() {
+    auto tail = read_file(path("responses/tail.ndjson"));
+    if (!tail) return tail.error();
+    if (segment_ == 0 || segment_lines_ + tail_lines_ > kSegmentRecords) {
+        ++segment_;
+        segment_lines_ = 0;
+    }
+    if (auto e = append_file(path(segment_name(segment_)), *tail)) return e;
+    segment_lines_ += tail_lines_;
+    tail_lines_ = 0;
+    // If a crash came between the append and this removal, the tail's records are read
+    // twice on the next start; merging is idempotent, so nothing is duplicated.
+    remove_file(path("responses/tail.ndjson"));
     return std::nullopt;
 }
 
@@ -253,6 +273,7 @@ std::optional<Error> Store::restore(const std::string& name, std::int64_t now_ms
     for (const auto& n : list_dir(path("responses"))) remove_file(path("responses/" + n));
     segment_ = 0;
     segment_lines_ = 0;
+    tail_lines_ = 0;
     if (auto e = write_editable()) return e;
     auto immutable = versions(data_, true);
     return append_responses(immutable);

@@ -3,8 +3,11 @@
 //   meta.json            schema version, device id, preferences, last export
 //   editable.json        every editable record (notices, polls, map, households...),
 //                        replaced atomically when one changes
-//   responses/NNNNNN.ndjson  responses, appended one line each, in segments of a fixed
-//                        size, so saving one costs the same with 1,000 or 100,000 stored
+//   responses/tail.ndjson    new responses, appended one line each; at kTailRecords
+//                        lines the tail moves, in one append, to the open segment
+//   responses/NNNNNN.ndjson  segments of up to kSegmentRecords responses
+// So saving one response writes one small file, whatever is stored, and the number of
+// files (which IndexedDB sync walks every time) stays small.
 //   snapshots/DATE.json  the state at the start of each of the last 7 days with changes
 #pragma once
 #include <cstdint>
@@ -21,7 +24,8 @@
 namespace linli::store {
 
 constexpr int kSchemaVersion = 1;
-constexpr std::size_t kSegmentRecords = 256;
+constexpr std::size_t kTailRecords = 256;
+constexpr std::size_t kSegmentRecords = 4096;
 constexpr std::size_t kSnapshotsKept = 7;
 
 struct Meta {
@@ -88,8 +92,10 @@ private:
     Meta meta_;
     Dataset data_;
     Clock clock_;
-    int segment_ = 0;                 // number of the segment being appended to
+    std::optional<Error> flush_tail();
+    int segment_ = 0;                 // number of the open segment (0: none yet)
     std::size_t segment_lines_ = 0;  // lines in it
+    std::size_t tail_lines_ = 0;
     int skipped_lines_ = 0;
 };
 

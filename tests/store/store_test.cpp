@@ -81,8 +81,8 @@ TEST_CASE("saving a response appends one line to one small file and rewrites not
         CHECK(bytes.size() - before[name].size() < 400);  // one line
     }
     CHECK(changed == 1);
-    // 601 responses in segments of 256: three files.
-    CHECK(store::list_dir(dir.path + "/responses").size() == 3);
+    // 601 responses: two full tails moved into one segment, 89 in the tail.
+    CHECK(store::list_dir(dir.path + "/responses") == std::vector<std::string>{"000001.ndjson", "tail.ndjson"});
 }
 
 TEST_CASE("a line torn by a crash is skipped; everything before it loads") {
@@ -93,12 +93,20 @@ TEST_CASE("a line torn by a crash is skipped; everything before it loads") {
         REQUIRE(s.import(sample(), kNow).ok());
         for (int i = 0; i < 5; ++i) REQUIRE(!s.put(response(s, ids, kNow + i), kNow + i));
     }
-    REQUIRE(!store::append_file(dir.path + "/responses/000001.ndjson", R"({"id":"0123456789abcdef01234567)"));
-    Store again = open(dir.path, ids);
-    CHECK(again.skipped_lines() == 1);
-    std::size_t responses = 0;
-    for (const auto& [id, r] : again.data().records()) responses += r.kind() == Kind::response;
-    CHECK(responses == 5);
+    REQUIRE(!store::append_file(dir.path + "/responses/tail.ndjson", R"({"id":"0123456789abcdef01234567)"));
+    Record later;
+    {
+        Store again = open(dir.path, ids);
+        CHECK(again.skipped_lines() == 1);
+        std::size_t responses = 0;
+        for (const auto& [id, r] : again.data().records()) responses += r.kind() == Kind::response;
+        CHECK(responses == 5);
+        later = response(again, ids, kNow + 100);
+        REQUIRE(!again.put(later, kNow + 100));  // written after the torn line, not onto it
+    }
+    Store third = open(dir.path, ids);
+    REQUIRE(third.data().find(later.id));
+    CHECK(*third.data().find(later.id) == later);
 }
 
 TEST_CASE("importing the same bundle again writes nothing") {

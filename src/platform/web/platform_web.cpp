@@ -4,6 +4,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -210,6 +212,11 @@ EMSCRIPTEN_KEEPALIVE const char* linli_digest() {
     using namespace linli::platform;
     g_reply = g_automation.digest ? g_automation.digest() : "";
     return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double linli_heap_in_use() {
+    struct mallinfo mi = mallinfo();
+    return static_cast<double>(mi.uordblks) + static_cast<double>(mi.hblkhd);
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned linli_frames() { return linli::platform::g_frames; }
