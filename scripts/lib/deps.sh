@@ -5,6 +5,7 @@
 # Pinned third-party sources (change here and in README.md together).
 IMGUI_SRC_VERSION="1.92.2b+ds-1"   # Debian sid
 SDL2_SRC_VERSION="2.26.5+dfsg-1"   # Debian bookworm
+SODIUM_SRC_VERSION="1.0.18-1+deb12u1"  # Debian bookworm: Argon2id for household codes
 
 APT_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev python3
@@ -117,6 +118,7 @@ ensure_deps() {
   check_emcc_version
   fetch_source imgui "$IMGUI_SRC_VERSION" "imgui-${IMGUI_SRC_VERSION%-*}"
   fetch_source libsdl2 "$SDL2_SRC_VERSION" "libsdl2-${SDL2_SRC_VERSION%-*}"
+  fetch_source libsodium "$SODIUM_SRC_VERSION" "libsodium-${SODIUM_SRC_VERSION%%-*}"
   ensure_sdl2_web
   ensure_npm_packages
 }

@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/report_words.h"
 #include "core/schema.h"
+#include "core/tally.h"
 #include "store/files.h"
 
 namespace {
@@ -24,6 +25,8 @@ const char* kUsage =
     "  linli validate FILE...      check bundles; exit 1 if any is refused\n"
     "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT\n"
     "  linli stats FILE            what a bundle holds, as JSON\n"
+    "  linli tally FILE POLL_ID    a poll's tally as JSON (Civil Code art. 278 for decisions)\n"
+    "  linli csv FILE POLL_ID [zh|en]  a poll's answers, one row per response (UTF-8 with BOM)\n"
     "  linli schema                the bundle format as a JSON Schema\n";
 
 const linli::Strings& en() {
@@ -147,6 +150,35 @@ int stats(const std::string& file) {
     return 0;
 }
 
+// The dataset of one bundle, and the poll asked for in it.
+std::optional<linli::Dataset> poll_data(const std::string& file, const std::string& poll) {
+    auto b = load(file);
+    if (!b) return std::nullopt;
+    linli::Dataset d;
+    d.merge(*b);
+    const linli::Record* p = d.find(poll);
+    if (!p || !p->as<linli::Poll>()) {
+        std::fprintf(stderr, "%s: no poll with id %s\n", file.c_str(), poll.c_str());
+        return std::nullopt;
+    }
+    return d;
+}
+
+int tally(const std::string& file, const std::string& poll) {
+    auto d = poll_data(file, poll);
+    if (!d) return 1;
+    std::fputs(linli::tally_json(linli::tally(*d, poll)).c_str(), stdout);
+    return 0;
+}
+
+int csv(const std::string& file, const std::string& poll, const std::string& lang) {
+    auto d = poll_data(file, poll);
+    if (!d) return 1;
+    std::string out = linli::tally_csv(*d, linli::tally(*d, poll), lang == "en" ? linli::Lang::en : linli::Lang::zh);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -160,6 +192,8 @@ int main(int argc, char** argv) {
     if (cmd == "validate" && !rest.empty()) return validate(rest);
     if (cmd == "merge" && rest.size() >= 2) return merge(rest[0], {rest.begin() + 1, rest.end()});
     if (cmd == "stats" && rest.size() == 1) return stats(rest[0]);
+    if (cmd == "tally" && rest.size() == 2) return tally(rest[0], rest[1]);
+    if (cmd == "csv" && (rest.size() == 2 || rest.size() == 3)) return csv(rest[0], rest[1], rest.size() == 3 ? rest[2] : "zh");
     if (cmd == "schema" && rest.empty()) {
         std::fputs(linli::bundle_json_schema().c_str(), stdout);
         return 0;

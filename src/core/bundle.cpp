@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/json_read.h"
+#include "core/poll_rules.h"
 
 namespace linli {
 namespace {
@@ -151,7 +152,14 @@ Result<Bundle> parse_bundle(std::string_view bytes) {
         auto& out = list[0] == 'r' ? b.records : b.conflicts;
         out.resize(it->value.Size());
         for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
-            if (auto e = read_record(it->value[i], JsonPath{&lp, nullptr, static_cast<long>(i)}, out[i])) return *e;
+            JsonPath rp{&lp, nullptr, static_cast<long>(i)};
+            if (auto e = read_record(it->value[i], rp, out[i])) return *e;
+            // Beyond each field's own rules: is the record as a whole well-formed?
+            if (const Poll* p = out[i].as<Poll>())
+                if (auto e = check_poll(*p)) {
+                    e->where = rp.str() + (e->where.empty() ? "" : "." + e->where);
+                    return *e;
+                }
         }
     }
 

@@ -200,6 +200,61 @@ struct CodeHash {
     bool operator==(const CodeHash&) const = default;
 };
 
+// What the committee publishes when it closes a poll: counts only, never ballots.
+struct ResultOption {
+    std::string question;
+    std::string option;  // an option id; "1".."5" for a score; "other"; "answered" (value: the mean)
+    std::int32_t count = 0;
+    std::int32_t points = 0;
+    double value = 0;
+    template <class V> void visit(V& v) {
+        v("question", question, {.min_len = 1, .max_len = 16});
+        v("option", option, {.min_len = 1, .max_len = 16});
+        v("count", count, {.min = 0, .max = 10000000});
+        v("points", points, {.min = 0, .max = 1000000000});
+        v("value", value, {});
+    }
+    bool operator==(const ResultOption&) const = default;
+};
+
+// Civil Code art. 278 figures: areas in hundredths of a square metre.
+struct ResultDecision {
+    std::int64_t total_area = 0, voted_area = 0, for_area = 0, against_area = 0, abstain_area = 0;
+    std::int32_t total_households = 0, voted_households = 0, for_households = 0, against_households = 0,
+                 abstain_households = 0;
+    template <class V> void visit(V& v) {
+        Rules area{.min = 0, .max = 1e13};
+        Rules homes{.min = 0, .max = 10000000};
+        v("total_area", total_area, area);
+        v("voted_area", voted_area, area);
+        v("for_area", for_area, area);
+        v("against_area", against_area, area);
+        v("abstain_area", abstain_area, area);
+        v("total_households", total_households, homes);
+        v("voted_households", voted_households, homes);
+        v("for_households", for_households, homes);
+        v("against_households", against_households, homes);
+        v("abstain_households", abstain_households, homes);
+    }
+    bool operator==(const ResultDecision&) const = default;
+};
+
+struct PollResults {
+    std::int64_t tallied_ms = 0;
+    std::int32_t responses = 0;
+    std::int32_t counted = 0;
+    std::vector<ResultOption> options;
+    std::optional<ResultDecision> decision;
+    template <class V> void visit(V& v) {
+        v("tallied_ms", tallied_ms, {.min = 0, .max = 1e14});
+        v("responses", responses, {.min = 0, .max = 10000000});
+        v("counted", counted, {.min = 0, .max = 10000000});
+        v("options", options, {.max_items = 5000});
+        v("decision", decision, {});
+    }
+    bool operator==(const PollResults&) const = default;
+};
+
 struct Poll {
     LocalText title;
     LocalText description;
@@ -214,6 +269,7 @@ struct Poll {
     std::string salt;
     std::vector<CodeHash> codes;
     std::vector<Question> questions;
+    std::optional<PollResults> results;  // set when the committee publishes
     template <class V> void visit(V& v) {
         v("title", title, {.min_len = 1, .max_len = 80});
         v("description", description, {.max_len = 2000, .multiline = true});
@@ -228,6 +284,7 @@ struct Poll {
         v("salt", salt, {.max_len = 64});
         v("codes", codes, {.max_items = 20000});
         v("questions", questions, {.max_items = 100});
+        v("results", results, {});
     }
     bool operator==(const Poll&) const = default;
 };

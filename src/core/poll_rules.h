@@ -1,0 +1,40 @@
+// What makes a poll well-formed, and an answer to it acceptable. The same checks run
+// when a committee builds a poll, when a bundle is read, when a resident answers and
+// when ballots are tallied.
+#pragma once
+#include <cstdint>
+#include <optional>
+
+#include "core/error.h"
+#include "core/records.h"
+
+namespace linli {
+
+// The fixed choices of a decision (Civil Code art. 278 votes).
+inline constexpr const char* kFor = "for";
+inline constexpr const char* kAgainst = "against";
+inline constexpr const char* kAbstain = "abstain";
+
+std::optional<Error> check_poll(const Poll& p);
+
+enum class PollPhase { draft, not_yet_open, open, closed };
+PollPhase phase(const Poll& p, std::int64_t now_ms);
+
+// Whether question `q` is shown, given the answers so far ("show only if").
+bool question_shown(const Poll& p, const Question& q, const Response& answers);
+const Answer* answer_to(const Response& r, const std::string& question);
+const Question* find_question(const Poll& p, const std::string& id);
+
+// Checks one answer on its own: choices exist, counts within min/max, lengths, ranges.
+std::optional<Error> check_answer(const Question& q, const Answer& a);
+// Checks a whole response: every shown required question answered, nothing extra,
+// submitted while the poll was open.
+std::optional<Error> check_response(const Poll& p, const Response& r);
+
+// Ranking points: with k places, the first scores k, the second k-1, ... the last 1.
+int ranking_places(const Question& q);
+
+// A short code a resident keeps to find their ballot later: "7F3A-9C21".
+std::string receipt_code(const Id& response_id);
+
+}  // namespace linli

@@ -1,0 +1,411 @@
+#include "core/tally.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/calendar.h"
+#include "core/poll_rules.h"
+
+namespace linli {
+namespace {
+
+std::int64_t centi(double m2) { return std::llround(m2 * 100.0); }
+
+const char* status_name(BallotStatus s) {
+    switch (s) {
+        case BallotStatus::counted: return "counted";
+        case BallotStatus::superseded: return "superseded";
+        case BallotStatus::late: return "late";
+        case BallotStatus::invalid: return "invalid";
+        case BallotStatus::outside_scope: return "outside_scope";
+        case BallotStatus::conflict: return "conflict";
+    }
+    return "";
+}
+
+QuestionTally empty_tally(const Question& q) {
+    QuestionTally t;
+    t.question = q.id;
+    t.type = q.type;
+    t.text = q.text;
+    for (const auto& o : q.options) t.options.push_back(OptionTally{o.id, o.text});
+    return t;
+}
+
+void count_answer(const Question& q, const Answer& a, QuestionTally& t) {
+    bool any = !a.choices.empty() || !a.other.empty() || a.number || !a.text.empty();
+    if (!any) return;
+    ++t.answered;
+    int places = ranking_places(q);
+    for (std::size_t i = 0; i < a.choices.size(); ++i) {
+        for (auto& o : t.options) {
+            if (o.option != a.choices[i]) continue;
+            ++o.count;
+            if (q.type == QuestionType::ranking) o.points += places - static_cast<int>(i);
+        }
+    }
+    if (!a.other.empty()) {
+        ++t.other_count;
+        t.others.push_back(a.other);
+    }
+    if (!a.text.empty()) t.texts.push_back(a.text);
+    if (a.number) {
+        double v = *a.number;
+        int n = t.answered;
+        t.min = n == 1 ? v : std::min(t.min, v);
+        t.max = n == 1 ? v : std::max(t.max, v);
+        t.mean += (v - t.mean) / n;
+        if (q.type == QuestionType::score && v >= 1 && v <= 5) ++t.scores[static_cast<std::size_t>(v) - 1];
+    }
+}
+
+void finish_question(QuestionTally& t) {
+    for (auto& o : t.options) o.percent = t.answered ? 100.0 * o.count / t.answered : 0;
+    if (t.type == QuestionType::ranking)
+        std::stable_sort(t.options.begin(), t.options.end(),
+                         [](const OptionTally& a, const OptionTally& b) { return a.points > b.points; });
+}
+
+bool in_scope(const Dataset& d, const Poll& p, const Id& household) {
+    const Record* h = d.find(household);
+    if (!h || h->deleted || !h->as<Household>()) return false;
+    return !p.building || h->as<Household>()->building == *p.building;
+}
+
+DecisionTally decide(const Dataset& d, const Poll& p, const std::vector<const Record*>& counted) {
+    DecisionTally t;
+    t.matter = p.matter;
+    t.building = p.building;
+    for (const Record* r : d.live(Kind::household)) {
+        const Household& h = *r->as<Household>();
+        if (p.building && h.building != *p.building) continue;
+        ++t.total_households;  // one household counts once, however many owners it has
+        if (h.area_m2 <= 0) ++t.missing_areas;
+        t.total_area += centi(h.area_m2);
+    }
+    for (const Record* r : counted) {
+        const Response& s = *r->as<Response>();
+        const Record* hr = d.find(*s.household);
+        std::int64_t area = centi(hr->as<Household>()->area_m2);
+        const Answer* a = s.answers.empty() ? nullptr : &s.answers.front();
+        std::string choice = a && !a->choices.empty() ? a->choices.front() : "";
+        ++t.voted_households;
+        t.voted_area += area;
+        if (choice == kFor) {
+            ++t.for_households;
+            t.for_area += area;
+        } else if (choice == kAgainst) {
+            ++t.against_households;
+            t.against_area += area;
+        } else {
+            ++t.abstain_households;
+            t.abstain_area += area;
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
+Tally tally(const Dataset& d, const Id& poll_id) {
+    Tally t;
+    t.poll = poll_id;
+    const Record* pr = d.find(poll_id);
+    if (!pr || !pr->as<Poll>()) return t;
+    const Poll& p = *pr->as<Poll>();
+
+    std::vector<const Record*> valid;
+    for (const auto& [id, r] : d.records()) {
+        const Response* s = r.as<Response>();
+        if (!s || s->poll != poll_id) continue;
+        ++t.responses;
+        BallotLine line{r.id, s->household, r.rev, s->submitted_ms, BallotStatus::counted, ""};
+        if (auto e = check_response(p, *s)) {
+            line.status = e->key == "err.answer.closed" ? BallotStatus::late : BallotStatus::invalid;
+            line.reason = e->key;
+        } else if (p.eligibility == Eligibility::household && !in_scope(d, p, *s->household)) {
+            line.status = BallotStatus::outside_scope;
+            line.reason = "audit.outside_scope";
+        } else {
+            valid.push_back(&r);
+        }
+        if (line.status != BallotStatus::counted) t.ballots.push_back(line);
+    }
+    // Other versions of a response id (a conflict) are shown, never counted.
+    for (const auto& [id, versions] : d.conflicts())
+        for (const auto& r : versions)
+            if (const Response* s = r.as<Response>(); s && s->poll == poll_id)
+                t.ballots.push_back(BallotLine{r.id, s->household, r.rev, s->submitted_ms, BallotStatus::conflict,
+                                               "audit.conflict"});
+
+    // One household, one vote: its latest ballot counts, whatever order devices merged in.
+    std::vector<const Record*> counted;
+    if (p.eligibility == Eligibility::household) {
+        std::map<Id, const Record*> latest;
+        for (const Record* r : valid) {
+            const Record*& best = latest[*r->as<Response>()->household];
+            if (!best || best->rev < r->rev) best = r;
+        }
+        for (const Record* r : valid) {
+            const Response& s = *r->as<Response>();
+            if (latest[*s.household] == r) counted.push_back(r);
+            else t.ballots.push_back(BallotLine{r->id, s.household, r->rev, s.submitted_ms, BallotStatus::superseded,
+                                                "audit.superseded"});
+        }
+    } else {
+        counted = valid;
+    }
+    std::sort(counted.begin(), counted.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    for (const Record* r : counted) {
+        const Response& s = *r->as<Response>();
+        t.ballots.push_back(BallotLine{r->id, s.household, r->rev, s.submitted_ms, BallotStatus::counted, ""});
+    }
+    t.counted = static_cast<int>(counted.size());
+    std::sort(t.ballots.begin(), t.ballots.end(), [](const BallotLine& a, const BallotLine& b) {
+        if (a.household != b.household) return a.household < b.household;
+        return a.rev != b.rev ? a.rev < b.rev : a.response < b.response;
+    });
+
+    for (const auto& q : p.questions) t.questions.push_back(empty_tally(q));
+    for (const Record* r : counted)
+        for (const auto& a : r->as<Response>()->answers)
+            for (std::size_t i = 0; i < p.questions.size(); ++i)
+                if (p.questions[i].id == a.question) count_answer(p.questions[i], a, t.questions[i]);
+    for (auto& qt : t.questions) finish_question(qt);
+
+    if (p.type == PollKind::decision) t.decision = decide(d, p, counted);
+    return t;
+}
+
+PollResults summarize(const Tally& t, std::int64_t now_ms) {
+    PollResults r;
+    r.tallied_ms = now_ms;
+    r.responses = t.responses;
+    r.counted = t.counted;
+    for (const auto& q : t.questions) {
+        for (const auto& o : q.options) r.options.push_back(ResultOption{q.question, o.option, o.count, o.points, 0});
+        if (q.other_count) r.options.push_back(ResultOption{q.question, "other", q.other_count, 0, 0});
+        if (q.type == QuestionType::score)
+            for (int s = 0; s < 5; ++s) r.options.push_back(ResultOption{q.question, std::to_string(s + 1), q.scores[s], 0, 0});
+        r.options.push_back(ResultOption{q.question, "answered", q.answered, 0, q.mean});
+    }
+    if (t.decision) {
+        const DecisionTally& d = *t.decision;
+        r.decision = ResultDecision{d.total_area,         d.voted_area,         d.for_area,          d.against_area,
+                                    d.abstain_area,       d.total_households,   d.voted_households,  d.for_households,
+                                    d.against_households, d.abstain_households};
+    }
+    return r;
+}
+
+Tally from_published(const Poll& p, const Id& poll_id) {
+    Tally t;
+    t.poll = poll_id;
+    t.published = true;
+    if (!p.results) return t;
+    const PollResults& r = *p.results;
+    t.responses = r.responses;
+    t.counted = r.counted;
+    for (const auto& q : p.questions) {
+        QuestionTally qt = empty_tally(q);
+        for (const auto& ro : r.options) {
+            if (ro.question != q.id) continue;
+            for (auto& o : qt.options)
+                if (o.option == ro.option) {
+                    o.count = ro.count;
+                    o.points = ro.points;
+                }
+            if (ro.option == "other") qt.other_count = ro.count;
+            if (ro.option.size() == 1 && ro.option[0] >= '1' && ro.option[0] <= '5') qt.scores[ro.option[0] - '1'] = ro.count;
+            if (ro.option == "answered") {
+                qt.answered = ro.count;
+                qt.mean = ro.value;
+            }
+        }
+        finish_question(qt);
+        t.questions.push_back(std::move(qt));
+    }
+    if (r.decision) {
+        DecisionTally d;
+        d.matter = p.matter;
+        d.building = p.building;
+        d.total_area = r.decision->total_area;
+        d.voted_area = r.decision->voted_area;
+        d.for_area = r.decision->for_area;
+        d.against_area = r.decision->against_area;
+        d.abstain_area = r.decision->abstain_area;
+        d.total_households = r.decision->total_households;
+        d.voted_households = r.decision->voted_households;
+        d.for_households = r.decision->for_households;
+        d.against_households = r.decision->against_households;
+        d.abstain_households = r.decision->abstain_households;
+        t.decision = d;
+    }
+    return t;
+}
+
+std::string percent_text(std::int64_t part, std::int64_t whole) {
+    if (whole <= 0) return "0";
+    double pct = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", std::floor(pct * 10 + 1e-9) / 10);  // never rounds up past a threshold
+    return buf;
+}
+
+std::string area_text(std::int64_t c) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(c / 100), static_cast<long long>(c % 100));
+    return buf;
+}
+
+std::string tally_json(const Tally& t) {
+    rapidjson::StringBuffer buf;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+    w.SetIndent(' ', 2);
+    auto str = [&](const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
+    w.StartObject();
+    w.Key("poll"); str(t.poll);
+    w.Key("responses"); w.Int(t.responses);
+    w.Key("counted"); w.Int(t.counted);
+    w.Key("questions");
+    w.StartArray();
+    for (const auto& q : t.questions) {
+        w.StartObject();
+        w.Key("question"); str(q.question);
+        w.Key("type"); w.String(enum_name(q.type).data());
+        w.Key("answered"); w.Int(q.answered);
+        if (!q.options.empty()) {
+            w.Key("options");
+            w.StartArray();
+            for (const auto& o : q.options) {
+                w.StartObject();
+                w.Key("option"); str(o.option);
+                w.Key("count"); w.Int(o.count);
+                w.Key("percent"); w.Double(std::round(o.percent * 10) / 10);
+                if (q.type == QuestionType::ranking) { w.Key("points"); w.Int(o.points); }
+                w.EndObject();
+            }
+            w.EndArray();
+        }
+        if (q.other_count) { w.Key("other"); w.Int(q.other_count); }
+        if (q.type == QuestionType::score) {
+            w.Key("scores");
+            w.StartArray();
+            for (int s : q.scores) w.Int(s);
+            w.EndArray();
+        }
+        if (q.type == QuestionType::score || q.type == QuestionType::number) { w.Key("mean"); w.Double(q.mean); }
+        if (!q.texts.empty() || !q.others.empty()) {
+            w.Key("texts");
+            w.StartArray();
+            for (const auto& s : q.texts) str(s);
+            for (const auto& s : q.others) str(s);
+            w.EndArray();
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("not_counted");
+    w.StartArray();
+    for (const auto& b : t.ballots) {
+        if (b.status == BallotStatus::counted) continue;
+        w.StartObject();
+        w.Key("response"); str(b.response);
+        if (b.household) { w.Key("household"); str(*b.household); }
+        w.Key("rev"); str(to_string(b.rev));
+        w.Key("status"); w.String(status_name(b.status));
+        w.Key("reason"); str(b.reason);
+        w.EndObject();
+    }
+    w.EndArray();
+    if (t.decision) {
+        const DecisionTally& d = *t.decision;
+        w.Key("civil_code_278");
+        w.StartObject();
+        w.Key("matter"); w.String(enum_name(d.matter).data());
+        w.Key("scope"); if (d.building) str(*d.building); else w.String("compound");
+        w.Key("total_area_m2"); w.RawValue(area_text(d.total_area).c_str(), area_text(d.total_area).size(), rapidjson::kNumberType);
+        w.Key("total_households"); w.Int(d.total_households);
+        w.Key("voted_area_m2"); w.RawValue(area_text(d.voted_area).c_str(), area_text(d.voted_area).size(), rapidjson::kNumberType);
+        w.Key("voted_households"); w.Int(d.voted_households);
+        w.Key("for_area_m2"); w.RawValue(area_text(d.for_area).c_str(), area_text(d.for_area).size(), rapidjson::kNumberType);
+        w.Key("for_households"); w.Int(d.for_households);
+        w.Key("participation_area_percent"); str(percent_text(d.voted_area, d.total_area));
+        w.Key("participation_households_percent"); str(percent_text(d.voted_households, d.total_households));
+        w.Key("approval_area_percent"); str(percent_text(d.for_area, d.voted_area));
+        w.Key("approval_households_percent"); str(percent_text(d.for_households, d.voted_households));
+        w.Key("participation_ok"); w.Bool(d.participation_ok());
+        w.Key("approved"); w.Bool(d.approved());
+        w.Key("missing_areas"); w.Int(d.missing_areas);
+        w.Key("passed"); w.Bool(d.passed());
+        w.EndObject();
+    }
+    w.EndObject();
+    return std::string(buf.GetString()) + "\n";
+}
+
+namespace {
+std::string csv_cell(const std::string& s) {
+    bool quote = s.find_first_of(",\"\n\r") != std::string::npos;
+    // A leading = + - @ would make a spreadsheet run it as a formula.
+    bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+    std::string body = formula ? "'" + s : s;
+    if (!quote) return body;
+    std::string out = "\"";
+    for (char c : body) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+}  // namespace
+
+std::string tally_csv(const Dataset& d, const Tally& t, Lang lang) {
+    const Record* pr = d.find(t.poll);
+    if (!pr || !pr->as<Poll>()) return "";
+    const Poll& p = *pr->as<Poll>();
+    std::string out = "\xEF\xBB\xBF";  // the BOM tells Excel the file is UTF-8
+    bool zh = lang == Lang::zh;
+    std::vector<std::string> head{zh ? "回执" : "receipt", zh ? "提交时间" : "submitted", zh ? "户" : "household",
+                                  zh ? "状态" : "status"};
+    for (const auto& q : p.questions) head.push_back(q.text.in(lang));
+    for (std::size_t i = 0; i < head.size(); ++i) out += (i ? "," : "") + csv_cell(head[i]);
+    out += "\r\n";
+    for (const auto& b : t.ballots) {
+        const Record* r = d.find(b.response);
+        const Response* s = r ? r->as<Response>() : nullptr;
+        if (!s || b.status == BallotStatus::conflict) continue;
+        std::string home;
+        if (b.household)
+            if (const Record* h = d.find(*b.household); h && h->as<Household>()) {
+                const Household& hh = *h->as<Household>();
+                const Record* bl = d.find(hh.building);
+                home = (bl && bl->as<Building>() ? bl->as<Building>()->number + "-" : "") +
+                       (hh.unit.empty() ? "" : hh.unit + "-") + hh.room;
+            }
+        std::vector<std::string> row{receipt_code(b.response), format_date_time(b.submitted_ms), home, status_name(b.status)};
+        for (const auto& q : p.questions) {
+            const Answer* a = answer_to(*s, q.id);
+            std::string cell;
+            if (a) {
+                for (const auto& c : a->choices)
+                    for (const auto& o : q.options)
+                        if (o.id == c) cell += (cell.empty() ? "" : "; ") + o.text.in(lang);
+                if (!a->other.empty()) cell += (cell.empty() ? "" : "; ") + std::string(zh ? "其他：" : "other: ") + a->other;
+                if (a->number) {
+                    char num[32];
+                    std::snprintf(num, sizeof num, "%g", *a->number);
+                    cell += num;
+                }
+                cell += a->text;
+            }
+            row.push_back(cell);
+        }
+        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_cell(row[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
+}  // namespace linli
