@@ -3,7 +3,12 @@
 #include <cctype>
 
 #include "core/calendar.h"
+#include "core/board.h"
+#include "core/code_sheet.h"
+#include "core/household_codes.h"
+#include "core/poll_rules.h"
 #include "core/report_words.h"
+#include "core/tally.h"
 #include "imgui.h"
 #include "ui/app_ui.h"
 #include "ui/fonts.h"
@@ -35,6 +40,20 @@ App::App() {
     };
     actions_.restore_snapshot = [this](const std::string& name) { restore(name); };
     actions_.set_lang = [this](Lang l) { set_lang(l); };
+    actions_.set_tools = [this](bool on) { set_tools(on); };
+    actions_.save_draft = [this](const store::Draft& d) {
+        if (auto e = store_->set_draft(d)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
+        changed();
+    };
+    actions_.discard_draft = [this](const Id& poll) {
+        if (!store_->clear_draft(poll)) changed();
+    };
+    actions_.submit = [this](const store::Draft& d) { return submit(d); };
+    actions_.save_poll = [this](const Id& id, const Poll& p) { return save_poll(id, p); };
+    actions_.set_poll_status = [this](const Id& id, PollStatus s) { set_poll_status(id, s); };
+    actions_.make_codes = [this](const Id& id) { make_codes(id); };
+    actions_.print_codes = [this](const Id& id) { print_codes(id); };
+    actions_.export_csv = [this](const Id& id) { export_csv(id); };
 }
 
 ui::View App::view() {
@@ -82,6 +101,7 @@ void App::seed_sample() {
 
 bool App::frame() {
     if (!have_font_ || !store_ || store_->empty()) return true;  // nothing to draw with yet
+    step_codes();
     status_.save = saving_.state();
     status_.save_error = saving_.error();
     widgets_.begin_frame();
@@ -103,11 +123,15 @@ std::string App::state_json() {
     return ui::state_json(v);
 }
 
+std::string App::file_stem() const {
+    const Record* c = the_community(store_->data());
+    return "linli-" + slug(c ? c->as<Community>()->name.en : "");
+}
+
 void App::export_bundle(Scope scope) {
     std::int64_t now = platform::now_ms();
     Bundle b = store_->export_bundle(scope, now);
-    std::string name = "linli-" + slug(b.community.name.en) + "-" + std::string(enum_name(scope)) + "-" +
-                       format_date(now) + ".json";
+    std::string name = file_stem() + "-" + std::string(enum_name(scope)) + "-" + format_date(now) + ".json";
     platform::download(name, write_bundle(b), "application/json");
     if (auto e = store_->note_export(now)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
     changed();
@@ -170,6 +194,125 @@ void App::confirm_import() {
 void App::restore(const std::string& name) {
     if (auto e = store_->restore(name, platform::now_ms())) status_.save_error = describe(*e, catalog_.in(ui_.lang));
     changed();
+}
+
+void App::set_tools(bool on) {
+    if (!store_->set_tools(on)) changed();
+}
+
+void App::put(const Record& r) {
+    if (auto e = store_->put(r, platform::now_ms())) {
+        status_.save = ui::SaveState::failed;
+        status_.save_error = describe(*e, catalog_.in(ui_.lang));
+    }
+    changed();
+}
+
+Result<std::string> App::submit(const store::Draft& d) {
+    const Record* pr = store_->data().find(d.poll);
+    if (!pr || !pr->as<Poll>()) return make_error("err.answer.no_poll");
+    const Poll& p = *pr->as<Poll>();
+    std::int64_t now = platform::now_ms();
+    Response r;
+    r.poll = d.poll;
+    r.household = d.household;
+    r.answers = d.answers;
+    r = final_answers(p, std::move(r));
+    r.submitted_ms = now;
+    if (p.status != PollStatus::open) return make_error("err.answer.closed");
+    if (auto e = check_response(p, r)) return *e;
+    if (r.household)  // a household code used twice on this device: refused, no ballot stored
+        for (const auto& [id, other] : store_->data().records())
+            if (const Response* s = other.as<Response>(); s && s->poll == r.poll && s->household == r.household)
+                return make_error("err.code.used", {receipt_code(id)});
+    Record rec{ids_.next(), store_->clock().tick(now), false, r};
+    if (auto e = store_->put(rec, now)) return *e;
+    store_->clear_draft(d.poll);
+    changed();
+    return receipt_code(rec.id);
+}
+
+Result<Id> App::save_poll(const Id& id, const Poll& p) {
+    if (auto e = check_poll(p)) return *e;
+    Id rid = id.empty() ? ids_.next() : id;
+    if (const Record* old = store_->data().find(rid); old && old->as<Poll>()) {
+        // A poll's questions freeze once it has a response: a change means a new poll.
+        bool answered = false;
+        for (const auto& [x, r] : store_->data().records())
+            if (const Response* s = r.as<Response>(); s && s->poll == rid) answered = true;
+        if (answered && !(old->as<Poll>()->questions == p.questions)) return make_error("err.poll.frozen");
+    }
+    std::int64_t now = platform::now_ms();
+    if (auto e = store_->put(Record{rid, store_->clock().tick(now), false, p}, now)) return *e;
+    changed();
+    return rid;
+}
+
+void App::set_poll_status(const Id& id, PollStatus status) {
+    const Record* pr = store_->data().find(id);
+    if (!pr || !pr->as<Poll>()) return;
+    Poll p = *pr->as<Poll>();
+    std::int64_t now = platform::now_ms();
+    p.status = status;
+    // Publishing puts the counts (never the ballots) into the poll, for residents' devices.
+    if (status == PollStatus::published) p.results = summarize(tally(store_->data(), id), now);
+    put(Record{id, store_->clock().tick(now), false, p});
+}
+
+void App::make_codes(const Id& id) {
+    const Record* pr = store_->data().find(id);
+    if (!pr || !pr->as<Poll>() || codes_) return;
+    CodesWork work{*pr->as<Poll>(), {}, 0};
+    work.poll.salt = new_salt(ids_);
+    work.poll.codes.clear();
+    for (const Record* r : store_->data().live(Kind::household)) {
+        if (work.poll.building && r->as<Household>()->building != *work.poll.building) continue;
+        Record h = *r;
+        if (h.as<Household>()->code.empty()) {  // a household keeps its printed code across polls
+            h.as<Household>()->code = new_household_code(ids_);
+            h.rev = store_->clock().tick(platform::now_ms());
+        }
+        work.households.push_back(std::move(h));
+    }
+    if (work.households.empty()) {
+        status_.notice = catalog_.in(ui_.lang).get("err.codes.no_households");
+        return;
+    }
+    status_.notice.clear();
+    status_.codes = ui::CodesJob{id, 0, static_cast<int>(work.households.size())};
+    codes_ = std::move(work);
+}
+
+void App::step_codes() {
+    if (!codes_) return;
+    // Each hash is deliberately slow: spend at most ~40 ms a frame so the screen stays alive.
+    std::int64_t start = platform::now_ms();
+    while (codes_->next < codes_->households.size() && platform::now_ms() - start < 40) {
+        const Record& h = codes_->households[codes_->next++];
+        codes_->poll.codes.push_back(CodeHash{code_hash(h.as<Household>()->code, codes_->poll.salt), h.id});
+    }
+    status_.codes.done = static_cast<int>(codes_->next);
+    if (codes_->next < codes_->households.size()) return;
+    std::int64_t now = platform::now_ms();
+    std::vector<Record> all;
+    for (const auto& h : codes_->households)
+        if (store_->data().find(h.id) && !(*store_->data().find(h.id) == h)) all.push_back(h);
+    all.push_back(Record{status_.codes.poll, store_->clock().tick(now), false, codes_->poll});
+    if (auto e = store_->put_all(all, now)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
+    status_.notice = catalog_.in(ui_.lang).format("tools.codes_done", {std::to_string(codes_->households.size())});
+    codes_.reset();
+    changed();
+}
+
+void App::print_codes(const Id& poll) {
+    platform::download(file_stem() + "-codes-" + format_date(platform::now_ms()) + ".html",
+                       code_sheet_html(store_->data(), poll), "text/html");
+}
+
+void App::export_csv(const Id& poll) {
+    const Dataset& d = store_->data();
+    platform::download(file_stem() + "-poll-" + poll.substr(0, 8) + "-" + format_date(platform::now_ms()) + ".csv",
+                       tally_csv(d, tally(d, poll), ui_.lang), "text/csv");
 }
 
 void App::set_lang(Lang lang) {

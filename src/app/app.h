@@ -38,6 +38,26 @@ private:
     void confirm_import();
     void restore(const std::string& name);
     void set_lang(Lang lang);
+    void set_tools(bool on);
+
+    // Polls
+    Result<std::string> submit(const store::Draft& d);
+    Result<Id> save_poll(const Id& id, const Poll& p);
+    void set_poll_status(const Id& id, PollStatus status);
+    void make_codes(const Id& poll);
+    void step_codes();  // a slice of the codes job, each frame until done
+    void print_codes(const Id& poll);
+    void export_csv(const Id& poll);
+    void put(const Record& r);
+    std::string file_stem() const;  // "linli-jingsong-garden"
+
+    // The codes job: households to give codes, the hashes made so far.
+    struct CodesWork {
+        Poll poll;
+        std::vector<Record> households;  // with their codes (new ones assigned)
+        std::size_t next = 0;
+    };
+    std::optional<CodesWork> codes_;
 
     Catalog catalog_;
     IdSource ids_;

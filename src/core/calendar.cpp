@@ -38,6 +38,21 @@ std::int64_t ms_from_civil(const CivilDate& d, int offset) {
     return minutes * 60000;
 }
 
+std::optional<std::int64_t> parse_date_time(const std::string& text) {
+    CivilDate d;
+    char rest = 0;
+    int n = std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d%c", &d.year, &d.month, &d.day, &d.hour, &d.minute, &rest);
+    if (n != 5 && n != 3) return std::nullopt;
+    if (n == 3) d.hour = d.minute = 0;
+    if (d.year < 2000 || d.year > 2200 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.hour < 0 ||
+        d.hour > 23 || d.minute < 0 || d.minute > 59)
+        return std::nullopt;
+    std::int64_t ms = ms_from_civil(d);
+    CivilDate back = civil_from_ms(ms);
+    if (back.day != d.day) return std::nullopt;  // 31 November and the like
+    return ms;
+}
+
 std::string format_date(std::int64_t ms) {
     CivilDate c = civil_from_ms(ms);
     char buf[16];

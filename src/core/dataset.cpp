@@ -1,5 +1,7 @@
 #include "core/dataset.h"
 
+#include "core/json_read.h"  // has_visit
+
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
@@ -19,6 +21,31 @@ bool beats(const Record& a, const Record& b) {
 }
 
 namespace {
+
+// Clears the fields a public export leaves out.
+struct CommitteeFieldClearer {
+    template <class T> void operator()(const char*, T& value, const Rules& r) {
+        if (r.committee) value = T{};
+        else if constexpr (has_visit<T>::value) value.visit(*this);
+    }
+};
+
+}  // namespace
+
+Record public_view(const Record& r) {
+    Record out = r;
+    CommitteeFieldClearer clear;
+    std::visit([&](auto& body) { body.visit(clear); }, out.body);
+    return out;
+}
+
+namespace {
+// `part` is what a public export made of `full`: the same version, less the committee
+// fields. Merging them keeps the fuller one; it is not a conflict.
+bool is_public_view_of(const Record& part, const Record& full) {
+    return part.rev == full.rev && !(part == full) && part == public_view(full);
+}
+
 // An editable version is superseded once an editable version of the same id with a later
 // rev exists; superseded versions are forgotten. Whatever else was seen is kept.
 bool supersedes(const Record& newer, const Record& older) {
@@ -35,6 +62,15 @@ void Dataset::merge(const Record& v, MergeReport* report) {
         return;
     }
     Record& winner = it->second;
+    if (is_public_view_of(v, winner)) {
+        if (report) ++report->unchanged;
+        return;
+    }
+    if (is_public_view_of(winner, v)) {
+        winner = v;
+        if (report) ++report->updated[k];
+        return;
+    }
     auto oit = others_.find(v.id);
     std::vector<Record> kept = oit == others_.end() ? std::vector<Record>{} : oit->second;
 

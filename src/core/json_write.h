@@ -25,6 +25,9 @@ public:
     template <class T> void operator()(const char* name, const T& value, const Rules& rules) {
         if (rules.committee && scope_ == Scope::public_) return;
         if (is_empty(value)) return;
+        // A committee field this device never had (it holds public data) stays absent.
+        if constexpr (std::is_arithmetic_v<T>)
+            if (rules.committee && value == T{}) return;
         ar_.setNextName(name);
         write(value);
     }

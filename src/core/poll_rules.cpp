@@ -180,6 +180,22 @@ std::optional<Error> check_response(const Poll& p, const Response& r) {
     return std::nullopt;
 }
 
+Response final_answers(const Poll& p, Response r) {
+    std::erase_if(r.answers, [](const Answer& a) {
+        return a.choices.empty() && a.other.empty() && !a.number && a.text.empty();
+    });
+    // Hiding one question can hide those that depend on it: repeat until nothing changes.
+    for (bool changed = true; changed;) {
+        auto before = r.answers.size();
+        std::erase_if(r.answers, [&](const Answer& a) {
+            const Question* q = find_question(p, a.question);
+            return !q || !question_shown(p, *q, r);
+        });
+        changed = r.answers.size() != before;
+    }
+    return r;
+}
+
 std::string receipt_code(const Id& response_id) {
     std::string s;
     for (std::size_t i = 0; i < 8 && i < response_id.size(); ++i) {

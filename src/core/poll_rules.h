@@ -31,6 +31,10 @@ std::optional<Error> check_answer(const Question& q, const Answer& a);
 // submitted while the poll was open.
 std::optional<Error> check_response(const Poll& p, const Response& r);
 
+// The answers as they will be kept: empty ones, and ones to questions that end up
+// hidden by "show only if", are left out.
+Response final_answers(const Poll& p, Response r);
+
 // Ranking points: with k places, the first scores k, the second k-1, ... the last 1.
 int ranking_places(const Question& q);
 

@@ -397,6 +397,9 @@ struct Record {
     bool operator==(const Record&) const = default;
 };
 
+// The record as a public export carries it: committee-only fields cleared.
+Record public_view(const Record& r);
+
 // Responses are insert-only; everything else is last-writer-wins by rev.
 inline bool is_immutable(Kind k) { return k == Kind::response; }
 

@@ -17,6 +17,8 @@ Error io_error(const std::string& path) {
     return make_error(full ? "err.store.full" : "err.store.io", {path, std::strerror(errno)});
 }
 
+Error read_error(const std::string& path) { return make_error("err.file.read", {path + " (" + std::strerror(errno) + ")"}); }
+
 std::optional<Error> write_all(const std::string& path, const char* mode, const std::string& bytes) {
     std::FILE* f = std::fopen(path.c_str(), mode);
     if (!f) return io_error(path);
@@ -36,20 +38,20 @@ std::optional<Error> write_all(const std::string& path, const char* mode, const 
 
 Result<std::string> read_file(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return io_error(path);
+    if (!f) return read_error(path);
     std::string out;
     char buf[1 << 16];
     std::size_t n;
     while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
     bool err = std::ferror(f);
     std::fclose(f);
-    if (err) return io_error(path);
+    if (err) return read_error(path);
     return out;
 }
 
 Result<std::string> read_file_limited(const std::string& path, std::size_t max_bytes) {
     struct stat st;
-    if (::stat(path.c_str(), &st) != 0) return io_error(path);
+    if (::stat(path.c_str(), &st) != 0) return read_error(path);
     if (static_cast<std::size_t>(st.st_size) > max_bytes)
         return make_error("err.bundle.too_big", {std::to_string(max_bytes >> 20)});
     return read_file(path);

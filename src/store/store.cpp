@@ -57,6 +57,11 @@ Result<Store> Store::open(const std::string& dir, std::int64_t now_ms, IdSource&
         if (auto e = s.write_meta()) return *e;
     }
     s.clock_ = Clock(s.meta_.device);
+    if (file_exists(s.path("drafts.json"))) {
+        // Drafts are a convenience: a damaged file loses the half-given answers, nothing else.
+        if (auto text = read_file(s.path("drafts.json")))
+            if (auto drafts = parse_object<Drafts>(*text)) s.drafts_ = std::move(*drafts);
+    }
     if (auto e = s.load()) return *e;
     return s;
 }
@@ -196,6 +201,52 @@ std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
     if (rep.total_changes() + rep.deleted == 0) return std::nullopt;
     if (is_immutable(r.kind())) return append_responses({&r});
     return write_editable();
+}
+
+std::optional<Error> Store::put_all(const std::vector<Record>& rs, std::int64_t now_ms) {
+    if (auto e = snapshot_before_change(now_ms)) return e;
+    bool editable = false;
+    std::vector<const Record*> immutable;
+    for (const auto& r : rs) {
+        MergeReport rep;
+        data_.merge(r, &rep);
+        clock_.observe(r.rev);
+        if (rep.total_changes() + rep.deleted == 0) continue;
+        if (is_immutable(r.kind())) immutable.push_back(&r);
+        else editable = true;
+    }
+    if (editable)
+        if (auto e = write_editable()) return e;
+    return append_responses(immutable);
+}
+
+const Draft* Store::draft(const Id& poll) const {
+    for (const auto& d : drafts_.drafts)
+        if (d.poll == poll) return &d;
+    return nullptr;
+}
+
+std::optional<Error> Store::set_draft(const Draft& d) {
+    for (auto& x : drafts_.drafts)
+        if (x.poll == d.poll) {
+            x = d;
+            return write_drafts();
+        }
+    drafts_.drafts.push_back(d);
+    return write_drafts();
+}
+
+std::optional<Error> Store::clear_draft(const Id& poll) {
+    auto n = std::erase_if(drafts_.drafts, [&](const Draft& d) { return d.poll == poll; });
+    return n ? write_drafts() : std::nullopt;
+}
+
+std::optional<Error> Store::write_drafts() { return write_atomic(path("drafts.json"), write_object(drafts_)); }
+
+std::optional<Error> Store::set_tools(bool on) {
+    if (meta_.tools == on) return std::nullopt;
+    meta_.tools = on;
+    return write_meta();
 }
 
 Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {

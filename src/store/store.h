@@ -35,6 +35,7 @@ struct Meta {
     std::int64_t created_ms = 0;
     std::int64_t last_export_ms = 0;
     std::string lang = "zh-CN";
+    bool tools = false;  // committee and volunteer tools shown on this device
     template <class V> void visit(V& v) {
         v("schema", schema, {.min = 0, .max = 1000});
         v("device", device, {.min_len = 1, .max_len = 32});
@@ -42,7 +43,27 @@ struct Meta {
         v("created_ms", created_ms, {.min = 0, .max = 1e14});
         v("last_export_ms", last_export_ms, {.min = 0, .max = 1e14});
         v("lang", lang, {.max_len = 8});
+        v("tools", tools, {});
     }
+};
+
+// Answers given so far to a poll not yet submitted: kept if the tab closes half-way.
+struct Draft {
+    Id poll;
+    std::int32_t step = 0;
+    std::optional<Id> household;
+    std::vector<Answer> answers;
+    template <class V> void visit(V& v) {
+        v("poll", poll, {.id = true});
+        v("step", step, {.min = 0, .max = 1000});
+        v("household", household, {.id = true});
+        v("answers", answers, {.max_items = 100});
+    }
+};
+
+struct Drafts {
+    std::vector<Draft> drafts;
+    template <class V> void visit(V& v) { v("drafts", drafts, {.max_items = 1000}); }
 };
 
 struct SnapshotInfo {
@@ -68,6 +89,13 @@ public:
     Result<MergeReport> import(const Bundle& b, std::int64_t now_ms);
     // A change made on this device: a new response, an edited record.
     std::optional<Error> put(const Record& r, std::int64_t now_ms);
+    // Several changes written together (editable records are rewritten once).
+    std::optional<Error> put_all(const std::vector<Record>& rs, std::int64_t now_ms);
+
+    const Draft* draft(const Id& poll) const;
+    std::optional<Error> set_draft(const Draft& d);
+    std::optional<Error> clear_draft(const Id& poll);
+    std::optional<Error> set_tools(bool on);
 
     Bundle export_bundle(Scope scope, std::int64_t now_ms) const;
     std::optional<Error> note_export(std::int64_t now_ms);
@@ -89,7 +117,9 @@ private:
     std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
 
     std::string dir_;
+    std::optional<Error> write_drafts();
     Meta meta_;
+    Drafts drafts_;
     Dataset data_;
     Clock clock_;
     std::optional<Error> flush_tail();

@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/board.h"
+#include "core/tally.h"
 #include "ui/theme.h"
 
 namespace linli::ui {
@@ -73,7 +74,10 @@ void draw_tab_bar(View& v) {
     float each = (w - spacing * 2) / 3;
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();
-        bool active = v.ui.screen == tabs[i].screen;
+        Screen s = v.ui.screen;
+        bool in_polls = s == Screen::poll || s == Screen::answer || s == Screen::results || s == Screen::audit ||
+                        s == Screen::edit_poll;
+        bool active = s == tabs[i].screen || (in_polls && tabs[i].screen == Screen::polls);
         ImVec4 bg = active ? colors::accent : colors::card;
         ImGui::PushStyleColor(ImGuiCol_Button, bg);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);  // touch leaves the pointer on the tab
@@ -94,6 +98,11 @@ const char* screen_name(Screen s) {
         case Screen::polls: return "polls";
         case Screen::map: return "map";
         case Screen::data: return "data";
+        case Screen::poll: return "poll";
+        case Screen::answer: return "answer";
+        case Screen::results: return "results";
+        case Screen::audit: return "audit";
+        case Screen::edit_poll: return "edit_poll";
     }
     return "";
 }
@@ -120,6 +129,11 @@ void draw_app(View& v) {
         case Screen::polls: draw_polls(v); break;
         case Screen::map: draw_map(v); break;
         case Screen::data: draw_data(v); break;
+        case Screen::poll: draw_poll(v); break;
+        case Screen::answer: draw_answer(v); break;
+        case Screen::results: draw_results(v); break;
+        case Screen::audit: draw_audit(v); break;
+        case Screen::edit_poll: draw_poll_editor(v); break;
     }
     ImGui::EndChild();
 
@@ -195,6 +209,49 @@ std::string state_json(const View& v) {
     w.StartArray();
     for (const auto& s : v.store.snapshots()) str(s.name);
     w.EndArray();
+    w.Key("tools"); w.Bool(v.tools());
+    w.Key("notice"); str(v.status.notice);
+    w.Key("open_poll"); str(v.ui.open_poll);
+    if (const Poll* p = v.poll(v.ui.open_poll)) {
+        w.Key("poll_status"); w.String(enum_name(p->status).data());
+        w.Key("poll_codes"); w.Uint64(p->codes.size());
+    }
+    w.Key("codes");
+    w.StartObject();
+    w.Key("poll"); str(v.status.codes.poll);
+    w.Key("done"); w.Int(v.status.codes.done);
+    w.Key("total"); w.Int(v.status.codes.total);
+    w.EndObject();
+    if (v.ui.screen == Screen::answer) {
+        const AnswerState& a = v.ui.answer;
+        static constexpr const char* stages[] = {"code", "question", "thanks"};
+        w.Key("answer");
+        w.StartObject();
+        w.Key("stage"); w.String(stages[static_cast<int>(a.stage)]);
+        w.Key("step"); w.Int(a.draft.step);
+        w.Key("household"); str(a.draft.household.value_or(""));
+        w.Key("error"); str(a.error);
+        w.Key("receipt"); str(a.receipt);
+        w.EndObject();
+    }
+    if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.editor_error); }
+    if (v.ui.screen == Screen::results || v.ui.screen == Screen::audit) {
+        if (const Poll* p = v.poll(v.ui.open_poll)) {
+            Tally t = v.tools() && v.ui.screen == Screen::audit ? tally(v.data(), v.ui.open_poll)
+                      : (v.tools() ? tally(v.data(), v.ui.open_poll) : from_published(*p, v.ui.open_poll));
+            if (t.responses == 0 && !t.published && p->results) t = from_published(*p, v.ui.open_poll);
+            w.Key("tally");
+            w.RawValue(tally_json(t).c_str(), tally_json(t).size() - 1, rapidjson::kObjectType);
+            if (t.decision) {
+                w.Key("verdict");
+                w.StartObject();
+                w.Key("participation_ok"); w.Bool(t.decision->participation_ok());
+                w.Key("approved"); w.Bool(t.decision->approved());
+                w.Key("passed"); w.Bool(t.decision->passed());
+                w.EndObject();
+            }
+        }
+    }
     w.EndObject();
     return buf.GetString();
 }

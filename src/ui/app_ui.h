@@ -17,5 +17,11 @@ void draw_notices(View& v);
 void draw_polls(View& v);
 void draw_map(View& v);
 void draw_data(View& v);
+void draw_poll(View& v);
+void draw_answer(View& v);
+void draw_results(View& v);
+void draw_audit(View& v);
+void draw_poll_editor(View& v);
+void begin_editing(View& v, const Id& id, const Poll& p);  // empty id: a new poll
 
 }  // namespace linli::ui

@@ -5,20 +5,17 @@
 #include "ui/app_ui.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace linli::ui {
 namespace {
 
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
-void heading(const char* text) {
+void section(const char* text) {
     ImGui::Spacing();
-    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
-    wrapped_text(text);
-    ImGui::PopFont();
+    heading(text, 1.1f);
 }
-
-bool wide_button(const char* label) { return ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0)); }
 
 void draw_counts(View& v) {
     std::array<int, kKindCount> n{};
@@ -99,6 +96,12 @@ void draw_snapshots(View& v) {
     }
 }
 
+void draw_tools_toggle(View& v) {
+    bool on = v.tools();
+    if (ImGui::Checkbox(v.t("data.tools"), &on)) v.act.set_tools(on);
+    wrapped_text_colored(colors::muted, v.t("data.tools_help"));
+}
+
 void draw_storage(View& v) {
     const DataStatus& st = v.status;
     if (st.save == SaveState::failed || st.save == SaveState::memory_only)
@@ -112,16 +115,18 @@ void draw_storage(View& v) {
 }  // namespace
 
 void draw_data(View& v) {
-    heading(v.t("data.counts"));
+    section(v.t("data.counts"));
     draw_counts(v);
     ImGui::Separator();
     draw_import(v);
     ImGui::Separator();
     draw_export(v);
-    heading(v.t("data.snapshots"));
+    section(v.t("data.snapshots"));
     draw_snapshots(v);
-    heading(v.t("data.storage"));
+    section(v.t("data.storage"));
     draw_storage(v);
+    section(v.t("data.tools_title"));
+    draw_tools_toggle(v);
 }
 
 }  // namespace linli::ui

@@ -1,16 +1,20 @@
-// Polls: what the committee is asking, open ones first. (Answering comes with the
-// polls issue; this lists them with their stage and closing time.)
+// Polls: what the committee is asking, open ones first; a tap opens one.
 #include "core/board.h"
-#include "core/calendar.h"
 #include "ui/app_ui.h"
 #include "ui/card.h"
+#include "ui/poll_words.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace linli::ui {
 
 void draw_polls(View& v) {
+    if (v.tools() && wide_button(v.t("poll.new"))) return begin_editing(v, "", Poll{});
     auto polls = board_polls(v.data(), v.now_ms);
+    if (v.tools())  // the committee also sees its drafts
+        for (const Record* r : v.data().live(Kind::poll))
+            if (r->as<Poll>()->status == PollStatus::draft) polls.insert(polls.begin(), r);
     if (polls.empty()) {
         wrapped_text_colored(colors::muted, v.t("poll.none"));
         return;
@@ -18,18 +22,16 @@ void draw_polls(View& v) {
     for (const Record* r : polls) {
         const Poll& p = *r->as<Poll>();
         const std::string& title = v.text(p.title);
-        card(title, r->id, [&] {
-            ImGui::TextColored(colors::accent, "%s", v.t("pollkind." + std::string(enum_name(p.type))));
-            if (p.stage != PollStage::none) {
-                ImGui::SameLine();
-                ImGui::TextColored(colors::muted, "%s", v.t("stage." + std::string(enum_name(p.stage))));
-            }
-            ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
-            wrapped_text(title);
-            ImGui::PopFont();
-            if (p.closes_ms)
-                wrapped_text_colored(colors::muted, v.strings().format("poll.closes", {format_date_time(p.closes_ms)}));
+        bool tapped = card(title, r->id, [&] {
+            wrapped_text_colored(colors::accent, kind_tag(v, p));
+            heading(title);
+            wrapped_text_colored(colors::muted, phase_line(v, p));
+            if (v.tools()) wrapped_text_colored(colors::muted, v.f("poll.count", {std::to_string(responses_to(v, r->id))}));
         });
+        if (tapped) {
+            v.ui.open_poll = r->id;
+            v.ui.screen = Screen::poll;
+        }
         ImGui::Spacing();
     }
 }

@@ -3,20 +3,16 @@
 #include "core/line_break.h"
 
 namespace linli::ui {
-namespace {
-
-std::vector<linli::LineSpan> lines_for(std::string_view text, float width) {
+std::vector<linli::LineSpan> wrap_lines(std::string_view text, float width) {
     ImFontBaked* baked = ImGui::GetFontBaked();
     return linli::break_lines(text, width, [baked](char32_t c) {
         return baked->GetCharAdvance(c <= IM_UNICODE_CODEPOINT_MAX ? static_cast<ImWchar>(c) : IM_UNICODE_CODEPOINT_INVALID);
     });
 }
 
-}  // namespace
-
 void wrapped_text(std::string_view text) {
     float width = ImGui::GetContentRegionAvail().x;
-    for (const auto& l : lines_for(text, width))
+    for (const auto& l : wrap_lines(text, width))
         ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
 }
 
@@ -27,7 +23,7 @@ void wrapped_text_colored(const ImVec4& color, std::string_view text) {
 }
 
 float wrapped_height(std::string_view text, float width) {
-    auto n = lines_for(text, width).size();
+    auto n = wrap_lines(text, width).size();
     return n * ImGui::GetTextLineHeight() + (n > 1 ? (n - 1) * ImGui::GetStyle().ItemSpacing.y : 0);
 }
 

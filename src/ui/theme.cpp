@@ -19,7 +19,7 @@ void apply_theme(float scale) {
     style.ScrollbarRounding = 6;
     style.WindowBorderSize = 0;
     style.ChildBorderSize = 0;
-    style.FrameBorderSize = 0;
+    style.FrameBorderSize = 1;  // fields and choices show their edges
     style.TouchExtraPadding = ImVec2(4, 4);
     style.ScaleAllSizes(scale);
 
@@ -41,6 +41,9 @@ void apply_theme(float scale) {
     c[ImGuiCol_ScrollbarGrab] = ImVec4(0.70f, 0.70f, 0.68f, 1.0f);
     c[ImGuiCol_Separator] = colors::line;
     c[ImGuiCol_PlotHistogram] = colors::accent;
+    c[ImGuiCol_CheckMark] = colors::accent;
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.95f, 0.97f, 0.97f, 1.0f);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.90f, 0.95f, 0.94f, 1.0f);
     ImGui::GetStyle() = style;
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -12,13 +14,31 @@
 
 namespace linli::ui {
 
-enum class Screen { notices, polls, map, data };
+enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll };
+
+// Answering one poll, one question per screen.
+struct AnswerState {
+    enum class Stage { code, question, thanks } stage = Stage::question;
+    store::Draft draft;      // the answers so far, saved on every change
+    std::string code;        // the household code as typed
+    std::string error;       // the message under the question, in words
+    std::string receipt;     // after submitting
+    std::set<std::string> other_open;  // questions whose "other: ___" was chosen
+    std::string number_text;           // a number question's field, as typed
+    std::string number_for;            // ...and which question it belongs to
+};
 
 struct UiState {
     Screen screen = Screen::notices;
     Lang lang = Lang::zh;
     std::string open_notice;      // id of the notice shown in full, or empty for the list
+    std::string open_poll;        // the poll on the poll, answer, results and audit screens
     std::string confirm_restore;  // snapshot awaiting "are you sure?"
+    AnswerState answer;
+    std::optional<Poll> editing;  // the poll being built or changed
+    std::string editing_id;       // its record id (new polls get one when saved)
+    std::string editor_error;
+    std::string edit_opens, edit_closes;  // the schedule as typed, "2026-11-25 09:00"
     float text_scale = 1.0f;
 };
 
@@ -33,11 +53,20 @@ struct ImportView {
     bool had_bom = false;
 };
 
+// Household codes being made for a poll (a slow hash each, so spread over frames).
+struct CodesJob {
+    Id poll;
+    int done = 0, total = 0;
+    bool running() const { return !poll.empty() && done < total; }
+};
+
 struct DataStatus {
     SaveState save = SaveState::saved;
     std::string save_error;
     bool persistent = false;  // the browser promised not to evict our storage
     ImportView import;
+    CodesJob codes;
+    std::string notice;  // a one-line message for the committee ("CSV saved", ...)
 };
 
 // What screens may ask the app to do.
@@ -46,6 +75,14 @@ struct Actions {
     std::function<void()> pick_import, confirm_import, cancel_import;
     std::function<void(const std::string&)> restore_snapshot;
     std::function<void(Lang)> set_lang;
+    std::function<void(bool)> set_tools;
+    // Polls
+    std::function<void(const store::Draft&)> save_draft;
+    std::function<void(const Id&)> discard_draft;
+    std::function<Result<std::string>(const store::Draft&)> submit;  // the receipt code
+    std::function<Result<Id>(const Id&, const Poll&)> save_poll;  // empty id: a new poll
+    std::function<void(const Id&, PollStatus)> set_poll_status;  // publishing also publishes results
+    std::function<void(const Id&)> make_codes, print_codes, export_csv;
 };
 
 struct View {
@@ -57,10 +94,16 @@ struct View {
     std::int64_t now_ms = 0;
 
     const Dataset& data() const { return store.data(); }
+    bool tools() const { return store.meta().tools; }
     const Strings& strings() const { return catalog.in(ui.lang); }
     const char* t(std::string_view key) const { return strings().get(key).c_str(); }
     std::string f(std::string_view key, const std::vector<std::string>& args) const { return strings().format(key, args); }
+    std::string say(const Error& e) const { return describe(e, strings()); }
     const std::string& text(const LocalText& lt) const { return lt.in(ui.lang); }
+    const Poll* poll(const Id& id) const {
+        const Record* r = data().find(id);
+        return r && !r->deleted ? r->as<Poll>() : nullptr;
+    }
 };
 
 }  // namespace linli::ui

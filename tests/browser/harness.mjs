@@ -54,16 +54,40 @@ export const widgets = (page) => page.evaluate(() => window.linli.widgets());
 export const frames = (page) => page.evaluate(() => window.linli.frames);
 export const digest = (page) => page.evaluate(() => window.linli.digest());
 
+// The widgets are those of the last frame drawn: wait for frames drawn after now, so
+// that what was just tapped or changed is on screen.
+export async function nextFrames(page, n = 2) {
+  const f0 = await frames(page);
+  await page.waitForFunction(([f, k]) => window.linli.frames >= f + k, [f0, n], { timeout: 5000 });
+}
+
 // Waits until a widget with this label is drawn, and returns it.
 export async function findWidget(page, label, { timeout = 5000 } = {}) {
+  await nextFrames(page);
   const handle = await page.waitForFunction(
     (l) => window.linli.widgets().find((w) => w.label === l || w.id === l) || null, label, { timeout });
   return handle.jsonValue();
 }
 
+// Finds a widget, scrolling the content (mouse wheel over the middle of the page) until
+// it is drawn, the way a person would look for it.
+export async function reveal(page, label, { steps = 12 } = {}) {
+  await nextFrames(page);
+  const has = () => page.evaluate((l) => window.linli.widgets().find((w) => w.label === l || w.id === l) || null, label);
+  let w = await has();
+  const vp = page.viewportSize();
+  for (let i = 0; !w && i < steps; i++) {
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    await page.mouse.wheel(0, vp.height / 2);
+    await page.waitForTimeout(120);
+    w = await has();
+  }
+  return w || findWidget(page, label);
+}
+
 // Taps the middle of a widget found by label, by touch or by mouse, through the canvas.
 export async function tap(page, label, { touch = false } = {}) {
-  const w = await findWidget(page, label);
+  const w = await reveal(page, label);
   const x = w.x + w.w / 2, y = w.y + w.h / 2;
   if (touch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);

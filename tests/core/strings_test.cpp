@@ -3,6 +3,11 @@
 #include "core/i18n.h"
 #include "core/records.h"
 
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 using namespace linli;
 
 TEST_CASE("zh-CN and en tables have the same keys, none empty but the stage 'none'") {
@@ -37,6 +42,35 @@ TEST_CASE("every enumerated value shown on screen has words in both languages") 
     every_value_has_text<PollStage>(c, "stage.");
     every_value_has_text<FacilityType>(c, "facility.");
     every_value_has_text<ElevatorStage>(c, "elevator.");
+    every_value_has_text<QuestionType>(c, "qtype.");
+    every_value_has_text<Eligibility>(c, "who.");
+    every_value_has_text<Matter>(c, "matter.");
+    every_value_has_text<PollStage>(c, "stage_name.");
+    every_value_has_text<Kind>(c, "count.");
+    every_value_has_text<Kind>(c, "count1.");
+}
+
+TEST_CASE("every string key written in the source exists in both tables") {
+    Catalog c;
+    // Literal keys: "prefix.name" passed to t(), f(), make_error(), get(), format().
+    std::regex key(R"re((?:\bt|\bf|make_error|\.get|\.format)\(\s*"([a-z0-9_]+\.[a-z0-9_.]+)")re");
+    int found = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(LINLI_SOURCE_DIR) + "/src")) {
+        if (e.path().extension() != ".cpp" && e.path().extension() != ".h") continue;
+        std::ifstream in(e.path());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string text = ss.str();
+        for (std::sregex_iterator m(text.begin(), text.end(), key), end; m != end; ++m) {
+            std::string k = (*m)[1];
+            CAPTURE(e.path().filename().string());
+            CAPTURE(k);
+            CHECK(c.in(Lang::zh).has(k));
+            CHECK(c.in(Lang::en).has(k));
+            ++found;
+        }
+    }
+    CHECK(found > 150);
 }
 
 TEST_CASE("messages fill their arguments, and translate arguments that are keys") {

@@ -1,0 +1,286 @@
+// Building a poll: its words in both languages, kind, stage, who may answer, schedule,
+// and its questions. Nothing is saved until check_poll accepts it; once a poll has a
+// response its questions are frozen (a change means a new poll).
+#include <algorithm>
+
+#include "core/calendar.h"
+#include "core/poll_rules.h"
+#include "ui/app_ui.h"
+#include "ui/poll_words.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace linli::ui {
+namespace {
+
+template <class E>
+bool enum_radios(View& v, const char* prefix, E& value, std::initializer_list<E> values) {
+    bool changed = false;
+    int i = 0;
+    float second_column = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.5f;
+    for (E e : values) {
+        if (i++ % 2) ImGui::SameLine(second_column);  // two to a row
+        std::string label = std::string(v.t(prefix + std::string(enum_name(e)))) + "##" + prefix + std::string(enum_name(e));
+        if (ImGui::RadioButton(label.c_str(), value == e)) {
+            value = e;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+void label(View& v, const char* key) { wrapped_text_colored(colors::muted, v.t(key)); }
+
+void local_fields(View& v, const char* key, LocalText& t, int max, bool multiline, const char* id) {
+    label(v, key);
+    float h = ImGui::GetTextLineHeight() * 3;
+    text_field((std::string("##zh-") + id).c_str(), t.zh, max, multiline, h);
+    ImGui::TextColored(colors::muted, "English");
+    text_field((std::string("##en-") + id).c_str(), t.en, max, multiline, h);
+}
+
+Question decision_question() {
+    Question q;
+    q.id = "q1";
+    q.type = QuestionType::single;
+    q.required = true;
+    q.text = {"您是否同意本事项？", "Do you agree?"};
+    q.options = {Option{kFor, {"同意", "For"}}, Option{kAgainst, {"反对", "Against"}}, Option{kAbstain, {"弃权", "Abstain"}}};
+    return q;
+}
+
+std::string next_id(const std::vector<Question>& qs) {
+    int n = 0;
+    for (const auto& q : qs)
+        if (q.id.size() > 1 && q.id[0] == 'q') n = std::max(n, std::atoi(q.id.c_str() + 1));
+    return "q" + std::to_string(n + 1);
+}
+
+std::string next_option_id(const Question& q) {
+    int n = 0;
+    for (const auto& o : q.options)
+        if (o.id.size() > 1 && o.id[0] == 'o') n = std::max(n, std::atoi(o.id.c_str() + 1));
+    return "o" + std::to_string(n + 1);
+}
+
+void scope_combo(View& v, Poll& p) {
+    label(v, "editor.scope");
+    std::string current = v.t("editor.scope_all");
+    if (p.building)
+        if (const Record* b = v.data().find(*p.building); b && b->as<Building>())
+            current = v.f("map.building_short", {b->as<Building>()->number});
+    if (!combo("##scope", current.c_str())) return;
+    if (ImGui::Selectable(v.t("editor.scope_all"), !p.building)) p.building.reset();
+    auto buildings = v.data().live(Kind::building);
+    std::stable_sort(buildings.begin(), buildings.end(), [](const Record* a, const Record* b) {
+        const auto &x = a->as<Building>()->number, &y = b->as<Building>()->number;
+        return x.size() != y.size() ? x.size() < y.size() : x < y;
+    });
+    for (const Record* r : buildings)
+        if (ImGui::Selectable(v.f("map.building_short", {r->as<Building>()->number}).c_str(), p.building == r->id))
+            p.building = r->id;
+    ImGui::EndCombo();
+}
+
+void show_if_combo(View& v, Poll& p, std::size_t qi) {
+    Question& q = p.questions[qi];
+    label(v, "editor.show_if");
+    std::string current = v.t("editor.always");
+    if (q.show_if)
+        if (const Question* dep = find_question(p, q.show_if->question))
+            for (const auto& o : dep->options)
+                if (o.id == q.show_if->option) current = v.text(dep->text) + " = " + v.text(o.text);
+    if (!combo("##showif", current.c_str())) return;
+    if (ImGui::Selectable(v.t("editor.always"), !q.show_if)) q.show_if.reset();
+    for (std::size_t j = 0; j < qi; ++j)  // only earlier questions
+        for (const auto& o : p.questions[j].options) {
+            std::string l = v.text(p.questions[j].text) + " = " + v.text(o.text) + "##" + p.questions[j].id + o.id;
+            if (ImGui::Selectable(l.c_str())) q.show_if = ShowIf{p.questions[j].id, o.id};
+        }
+    ImGui::EndCombo();
+}
+
+// Returns false when the question is to be removed.
+bool draw_question(View& v, Poll& p, std::size_t qi) {
+    Question& q = p.questions[qi];
+    ImGui::PushID(q.id.c_str());
+    ImGui::Separator();
+    heading(v.f("editor.question_n", {std::to_string(qi + 1)}), 1.05f);
+    bool keep = true;
+    if (qi > 0 && ImGui::Button(v.t("editor.up"))) std::swap(p.questions[qi], p.questions[qi - 1]);
+    ImGui::SameLine();
+    if (qi + 1 < p.questions.size() && ImGui::Button(v.t("editor.down"))) std::swap(p.questions[qi], p.questions[qi + 1]);
+    ImGui::SameLine();
+    if (ImGui::Button(v.t("editor.remove_question"))) keep = false;
+    Question& cur = p.questions[qi];
+    enum_radios(v, "qtype.", cur.type,
+                {QuestionType::single, QuestionType::multiple, QuestionType::ranking, QuestionType::score, QuestionType::text,
+                 QuestionType::number});
+    local_fields(v, "editor.question_text", cur.text, 300, true, "q");
+    ImGui::Checkbox(v.t("editor.required"), &cur.required);
+    bool options = cur.type == QuestionType::single || cur.type == QuestionType::multiple || cur.type == QuestionType::ranking;
+    if (!options) cur.options.clear();
+    if (options) {
+        label(v, "editor.options");
+        for (std::size_t oi = 0; oi < cur.options.size(); ++oi) {
+            ImGui::PushID(static_cast<int>(oi));
+            text_field("##ozh", cur.options[oi].text.zh, 120);
+            text_field("##oen", cur.options[oi].text.en, 120);
+            bool remove = ImGui::Button(v.t("editor.remove_option"));
+            ImGui::PopID();
+            if (remove) {
+                cur.options.erase(cur.options.begin() + static_cast<long>(oi));
+                break;
+            }
+        }
+        if (ImGui::Button(v.t("editor.add_option"))) cur.options.push_back(Option{next_option_id(cur), {}});
+        ImGui::Checkbox(v.t("editor.other"), &cur.other);
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (cur.type == QuestionType::multiple) {
+        ImGui::InputInt(v.t("editor.min_choices"), &cur.min_choices);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::InputInt(v.t("editor.max_choices"), &cur.max_choices);
+    } else if (cur.type == QuestionType::ranking) {
+        ImGui::InputInt(v.t("editor.places"), &cur.max_choices);
+    } else if (cur.type == QuestionType::text) {
+        ImGui::InputInt(v.t("editor.max_len"), &cur.max_len);
+    } else if (cur.type == QuestionType::number) {
+        ImGui::InputDouble(v.t("editor.num_min"), &cur.num_min);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::InputDouble(v.t("editor.num_max"), &cur.num_max);
+    } else {
+        ImGui::Dummy(ImVec2(0, 0));
+    }
+    cur.min_choices = std::clamp(cur.min_choices, 0, 50);
+    cur.max_choices = std::clamp(cur.max_choices, 0, 50);
+    cur.max_len = std::clamp(cur.max_len, 1, 2000);
+    if (qi > 0) show_if_combo(v, p, qi);
+    ImGui::PopID();
+    return keep;
+}
+
+void save(View& v, PollStatus status) {
+    Poll p = *v.ui.editing;
+    auto opens = parse_date_time(v.ui.edit_opens);
+    std::optional<std::int64_t> closes = v.ui.edit_closes.empty() ? std::optional<std::int64_t>(0) : parse_date_time(v.ui.edit_closes);
+    if (!opens || !closes) {
+        v.ui.editor_error = v.say(make_error("err.poll.time_format"));
+        return;
+    }
+    p.opens_ms = *opens;
+    p.closes_ms = *closes;
+    p.status = status;
+    if (p.title.empty()) {
+        v.ui.editor_error = v.say(make_error("err.field.empty", {}, "title"));
+        return;
+    }
+    if (auto e = check_poll(p)) {
+        v.ui.editor_error = v.say(*e);
+        return;
+    }
+    auto id = v.act.save_poll(v.ui.editing_id, p);
+    if (!id) {
+        v.ui.editor_error = v.say(id.error());
+        return;
+    }
+    v.ui.open_poll = *id;
+    v.ui.editing.reset();
+    v.ui.screen = Screen::poll;
+}
+
+}  // namespace
+
+void begin_editing(View& v, const Id& id, const Poll& p) {
+    v.ui.editing = p;
+    v.ui.editing_id = id;
+    v.ui.editor_error.clear();
+    if (id.empty()) {  // a new poll: open from now for two weeks, one question to start from
+        Poll& n = *v.ui.editing;
+        n.opens_ms = v.now_ms;
+        n.closes_ms = v.now_ms + 14LL * 24 * 3600 * 1000;
+        Question q;
+        q.id = "q1";
+        q.required = true;
+        q.options = {Option{"o1", {}}, Option{"o2", {}}};
+        n.questions = {q};
+    }
+    v.ui.edit_opens = format_date_time(v.ui.editing->opens_ms);
+    v.ui.edit_closes = v.ui.editing->closes_ms ? format_date_time(v.ui.editing->closes_ms) : "";
+    v.ui.screen = Screen::edit_poll;
+}
+
+void draw_poll_editor(View& v) {
+    if (ImGui::Button(v.t("nav.back"))) {
+        v.ui.editing.reset();
+        v.ui.screen = v.ui.editing_id.empty() ? Screen::polls : Screen::poll;
+        return;
+    }
+    if (!v.ui.editing) return;
+    Poll& p = *v.ui.editing;
+    bool frozen = !v.ui.editing_id.empty() && responses_to(v, v.ui.editing_id) > 0;
+    heading(v.t(v.ui.editing_id.empty() ? "editor.new" : "editor.edit"), 1.2f);
+    local_fields(v, "editor.title", p.title, 80, false, "title");
+    local_fields(v, "editor.description", p.description, 2000, true, "desc");
+
+    label(v, "editor.kind");
+    PollKind before = p.type;
+    if (!frozen && enum_radios(v, "pollkind.", p.type, {PollKind::survey, PollKind::needs, PollKind::decision, PollKind::suggestion}) &&
+        p.type != before) {
+        if (p.type == PollKind::decision) {
+            p.questions = {decision_question()};
+            p.eligibility = Eligibility::household;
+        } else if (p.type == PollKind::suggestion) {
+            Question q;
+            q.id = "q1";
+            q.type = QuestionType::text;
+            q.required = true;
+            q.max_len = 300;
+            q.text = {"请写下您的建议", "Your suggestion"};
+            p.questions = {q};
+        } else if (p.type == PollKind::needs) {
+            p.questions.front().type = QuestionType::ranking;
+            p.questions.front().max_choices = 3;
+        }
+    }
+    label(v, "editor.stage");
+    enum_radios(v, "stage_name.", p.stage, {PollStage::none, PollStage::hearing, PollStage::design, PollStage::evaluation});
+    if (p.type != PollKind::decision) {
+        label(v, "editor.who");
+        enum_radios(v, "who.", p.eligibility, {Eligibility::anyone, Eligibility::household});
+    } else {
+        label(v, "editor.matter");
+        enum_radios(v, "matter.", p.matter, {Matter::ordinary, Matter::major});
+    }
+    if (p.eligibility == Eligibility::household) scope_combo(v, p);
+    label(v, "editor.opens");
+    text_field("##opens", v.ui.edit_opens, 16);
+    label(v, "editor.closes");
+    text_field("##closes", v.ui.edit_closes, 16);
+
+    if (frozen) {
+        wrapped_text_colored(colors::pinned, v.t("editor.frozen"));
+    } else if (p.type == PollKind::decision) {
+        local_fields(v, "editor.question_text", p.questions.front().text, 300, true, "dq");
+    } else {
+        for (std::size_t qi = 0; qi < p.questions.size(); ++qi)
+            if (!draw_question(v, p, qi)) {
+                p.questions.erase(p.questions.begin() + static_cast<long>(qi));
+                break;
+            }
+        ImGui::Separator();
+        if (wide_button(v.t("editor.add_question"))) {
+            Question q;
+            q.id = next_id(p.questions);
+            q.options = {Option{"o1", {}}, Option{"o2", {}}};
+            p.questions.push_back(q);
+        }
+    }
+    if (!v.ui.editor_error.empty()) wrapped_text_colored(colors::pinned, v.ui.editor_error);
+    ImGui::Spacing();
+    if (wide_button(v.t("editor.save_draft"))) save(v, PollStatus::draft);
+    if (wide_button(v.t("editor.save_open"))) save(v, PollStatus::open);
+}
+
+}  // namespace linli::ui

@@ -1,0 +1,32 @@
+// Linli's own widgets, built for fingers and for Chinese: full-width choices whose text
+// wraps, bars for results, and text fields bound to std::string.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+
+namespace linli::ui {
+
+enum class Mark { none, radio, check, rank };
+
+// A full-width tappable choice; `rank` is shown for Mark::rank when > 0. The label wraps.
+bool choice(std::string_view label, const char* id, bool selected, Mark mark, int rank = 0);
+
+// A labelled bar: `fraction` of the width filled, `left` above it, `right` at its end.
+void bar(float fraction, std::string_view left, std::string_view right, const ImVec4& color);
+
+// A text field over a std::string, limited to `max_chars` characters.
+bool text_field(const char* id, std::string& s, int max_chars, bool multiline = false, float height = 0);
+
+// ImGui's combo, full width, reported to window.linli.widgets() like other items
+// (ImGui's own combo has no test-engine hook).
+bool combo(const char* id, const char* preview);
+
+// A button as wide as the space left.
+bool wide_button(const char* label);
+
+// Headings: the current text size times `scale`.
+void heading(std::string_view text, float scale = 1.15f);
+
+}  // namespace linli::ui
