@@ -13,6 +13,10 @@
   window.linli = {
     get ready() { return !!Module.linliReady; },
     get readyAt() { return Module.linliReadyAt; },
+    // CPU milliseconds the last main-loop iteration took (events, UI, drawing).
+    get frameMs() { return Module._linli_frame_ms ? Module._linli_frame_ms() : 0; },
+    // ...of which building the UI (input, ImGui and Linli's screens), before drawing with GL.
+    get uiMs() { return Module._linli_ui_ms ? Module._linli_ui_ms() : 0; },
     get frames() { return Module._linli_frames ? Module._linli_frames() : 0; },
     // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.
     widgets: function () {

@@ -212,6 +212,14 @@ std::string canonical_json(const Record& r) {
     return compact(os.str());
 }
 
+std::optional<Error> check_fields(const Record& r) {
+    auto back = parse_record(canonical_json(r));
+    if (!back) return back.error();
+    if (const Poll* p = r.as<Poll>())
+        if (auto e = check_poll(*p)) return e;
+    return std::nullopt;
+}
+
 Result<Record> parse_record(std::string_view json) {
     rapidjson::Document doc;
     doc.Parse<kParseFlags>(json.data(), json.size());

@@ -50,4 +50,8 @@ std::string canonical_json(const Record& r);
 // Decodes one record from JSON text (used by the store's journal).
 Result<Record> parse_record(std::string_view json);
 
+// Whether a record made on this device meets every rule a reader will apply to it
+// (lengths, ranges, a well-formed poll): what is saved must import anywhere.
+std::optional<Error> check_fields(const Record& r);
+
 }  // namespace linli

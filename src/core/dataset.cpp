@@ -57,6 +57,7 @@ void Dataset::merge(const Record& v, MergeReport* report) {
     auto k = static_cast<std::size_t>(v.kind());
     auto it = records_.find(v.id);
     if (it == records_.end()) {
+        ++generation_;
         records_.emplace(v.id, v);
         if (report) ++report->added[k];
         return;
@@ -67,6 +68,7 @@ void Dataset::merge(const Record& v, MergeReport* report) {
         return;
     }
     if (is_public_view_of(winner, v)) {
+        ++generation_;
         winner = v;
         if (report) ++report->updated[k];
         return;
@@ -91,6 +93,7 @@ void Dataset::merge(const Record& v, MergeReport* report) {
     all.push_back(v);
     std::sort(all.begin(), all.end(), [](const Record& a, const Record& b) { return beats(a, b); });
 
+    ++generation_;  // v is new and kept: as winner or beside it
     bool changed = !(all.front() == winner);
     if (report) {
         if (changed && all.front().deleted && !winner.deleted) ++report->deleted;
@@ -151,10 +154,15 @@ const Record* Dataset::find(const Id& id) const {
 }
 
 std::vector<const Record*> Dataset::live(Kind kind) const {
+    auto k = static_cast<std::size_t>(kind);
+    // Records are never removed and a winner is replaced in place, so the pointers stay good.
+    if (live_generation_[k] == generation_ + 1) return live_cache_[k];
     std::vector<const Record*> out;
     for (const auto& [id, r] : records_)
         if (r.kind() == kind && !r.deleted) out.push_back(&r);
     std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    live_cache_[k] = out;
+    live_generation_[k] = generation_ + 1;
     return out;
 }
 

@@ -2,7 +2,9 @@
 // merge() is commutative, associative and idempotent: any bundles, in any order, any
 // number of times, give the same Dataset.
 #pragma once
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +26,20 @@ struct MergeReport {
 
 class Dataset {
 public:
+    Dataset() = default;
+    // Copies start without the live() cache: its pointers belong to the original.
+    Dataset(const Dataset& o) : records_(o.records_), others_(o.others_), generation_(o.generation_) {}
+    Dataset(Dataset&& o) noexcept
+        : records_(std::move(o.records_)), others_(std::move(o.others_)), generation_(o.generation_) {}
+    Dataset& operator=(const Dataset& o) { return *this = Dataset(o); }
+    Dataset& operator=(Dataset&& o) noexcept {
+        records_ = std::move(o.records_);
+        others_ = std::move(o.others_);
+        generation_ = std::max(generation_, o.generation_) + 1;  // never mistaken for an earlier state
+        live_generation_ = {};
+        return *this;
+    }
+
     void merge(const Record& r, MergeReport* report = nullptr);
     void merge(const Bundle& b, MergeReport* report = nullptr);
     void merge(const Dataset& other, MergeReport* report = nullptr);
@@ -48,9 +64,17 @@ public:
     // same records (winners and kept versions). For comparing devices, not for security.
     std::string digest() const;
 
-    bool operator==(const Dataset&) const = default;
+    // Counts the changes merged so far: a view may cache what it computed from the data
+    // until this moves.
+    std::uint64_t generation() const { return generation_; }
+
+    bool operator==(const Dataset& o) const { return records_ == o.records_ && others_ == o.others_; }
 
 private:
+    std::uint64_t generation_ = 0;
+    // live() per kind, kept until the next change: screens ask for it every frame.
+    mutable std::array<std::vector<const Record*>, kKindCount> live_cache_;
+    mutable std::array<std::uint64_t, kKindCount> live_generation_{};
     std::unordered_map<Id, Record> records_;       // the winning version of each id
     std::unordered_map<Id, std::vector<Record>> others_;  // kept losing versions, ordered
 };

@@ -33,6 +33,13 @@ const Question* find_question(const Poll& p, const std::string& id) {
     return nullptr;
 }
 
+int question_index(const Poll& p, const std::string& id, std::size_t hint) {
+    if (hint < p.questions.size() && p.questions[hint].id == id) return static_cast<int>(hint);
+    for (std::size_t i = 0; i < p.questions.size(); ++i)
+        if (p.questions[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
 const Answer* answer_to(const Response& r, const std::string& question) {
     for (const auto& a : r.answers)
         if (a.question == question) return &a;
@@ -109,12 +116,12 @@ bool question_shown(const Poll& p, const Question& q, const Response& answers) {
 
 std::optional<Error> check_answer(const Question& q, const Answer& a) {
     int n = static_cast<int>(a.choices.size());
-    std::set<std::string> seen;
-    for (const auto& c : a.choices) {
+    for (std::size_t i = 0; i < a.choices.size(); ++i) {
+        const std::string& c = a.choices[i];
         if (!find_option(q, c)) return make_error("err.answer.no_such_option", {c});
-        if (!seen.insert(c).second) return make_error("err.answer.repeated_option", {c});
+        for (std::size_t j = 0; j < i; ++j)  // a handful of choices: no set needed
+            if (a.choices[j] == c) return make_error("err.answer.repeated_option", {c});
     }
-    Rules other_rules{.max_len = 200};
     std::vector<std::string> args;
     switch (q.type) {
         case QuestionType::single:
@@ -146,7 +153,7 @@ std::optional<Error> check_answer(const Question& q, const Answer& a) {
     }
     if (!a.other.empty()) {
         if (!q.other) return make_error("err.answer.no_other");
-        if (auto problem = text_problem(a.other, other_rules, args)) return make_error(*problem, args);
+        if (auto problem = text_problem(a.other, Rules{.max_len = 200}, args)) return make_error(*problem, args);
     }
     return std::nullopt;
 }
@@ -166,15 +173,19 @@ bool answered(const Question& q, const Answer* a) {
 std::optional<Error> check_response(const Poll& p, const Response& r) {
     if (r.submitted_ms < p.opens_ms || (p.closes_ms != 0 && r.submitted_ms >= p.closes_ms))
         return make_error("err.answer.closed");
-    for (const auto& a : r.answers) {
-        const Question* q = find_question(p, a.question);
-        if (!q) return make_error("err.answer.no_such_question", {a.question});
+    for (std::size_t i = 0; i < r.answers.size(); ++i) {
+        const Answer& a = r.answers[i];
+        int qi = question_index(p, a.question, i);
+        if (qi < 0) return make_error("err.answer.no_such_question", {a.question});
+        const Question* q = &p.questions[static_cast<std::size_t>(qi)];
         if (!question_shown(p, *q, r)) return make_error("err.answer.hidden", {a.question});
         if (auto e = check_answer(*q, a)) return at(*e, a.question);
     }
-    for (const auto& q : p.questions) {
-        const Answer* a = answer_to(r, q.id);
-        if (q.required && question_shown(p, q, r) && !answered(q, a)) return at(make_error("err.answer.required"), q.id);
+    for (std::size_t i = 0; i < p.questions.size(); ++i) {
+        const Question& q = p.questions[i];
+        if (!q.required) continue;
+        const Answer* a = i < r.answers.size() && r.answers[i].question == q.id ? &r.answers[i] : answer_to(r, q.id);
+        if (question_shown(p, q, r) && !answered(q, a)) return at(make_error("err.answer.required"), q.id);
     }
     if (p.eligibility == Eligibility::household && !r.household) return make_error("err.code.missing");
     return std::nullopt;

@@ -24,6 +24,9 @@ PollPhase phase(const Poll& p, std::int64_t now_ms);
 bool question_shown(const Poll& p, const Question& q, const Response& answers);
 const Answer* answer_to(const Response& r, const std::string& question);
 const Question* find_question(const Poll& p, const std::string& id);
+// The index of question `id`, trying `hint` first (answers usually come in question
+// order); -1 if there is none. Tallies call this a million times.
+int question_index(const Poll& p, const std::string& id, std::size_t hint);
 
 // Checks one answer on its own: choices exist, counts within min/max, lengths, ranges.
 std::optional<Error> check_answer(const Question& q, const Answer& a);

@@ -171,10 +171,12 @@ Tally tally(const Dataset& d, const Id& poll_id) {
     });
 
     for (const auto& q : p.questions) t.questions.push_back(empty_tally(q));
-    for (const Record* r : counted)
-        for (const auto& a : r->as<Response>()->answers)
-            for (std::size_t i = 0; i < p.questions.size(); ++i)
-                if (p.questions[i].id == a.question) count_answer(p.questions[i], a, t.questions[i]);
+    for (const Record* r : counted) {
+        const auto& answers = r->as<Response>()->answers;
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            if (int qi = question_index(p, answers[i].question, i); qi >= 0)
+                count_answer(p.questions[static_cast<std::size_t>(qi)], answers[i], t.questions[static_cast<std::size_t>(qi)]);
+    }
     for (auto& qt : t.questions) finish_question(qt);
 
     if (p.type == PollKind::decision) t.decision = decide(d, p, counted);

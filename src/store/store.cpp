@@ -194,6 +194,7 @@ Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
 }
 
 std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
+    if (auto e = check_fields(r)) return e;
     if (auto e = snapshot_before_change(now_ms)) return e;
     MergeReport rep;
     data_.merge(r, &rep);
@@ -204,6 +205,8 @@ std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
 }
 
 std::optional<Error> Store::put_all(const std::vector<Record>& rs, std::int64_t now_ms) {
+    for (const auto& r : rs)
+        if (auto e = check_fields(r)) return e;
     if (auto e = snapshot_before_change(now_ms)) return e;
     bool editable = false;
     std::vector<const Record*> immutable;

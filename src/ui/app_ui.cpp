@@ -123,6 +123,9 @@ void draw_app(View& v) {
 
     float tab_h = kTabBarHeight * v.ui.text_scale;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    if (v.ui.drawn != v.ui.screen || !v.ui.open_notice.empty() != v.ui.notice_was_open) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    v.ui.drawn = v.ui.screen;
+    v.ui.notice_was_open = !v.ui.open_notice.empty();
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     switch (v.ui.screen) {
         case Screen::notices: draw_notices(v); break;
@@ -237,11 +240,10 @@ std::string state_json(const View& v) {
     if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.editor_error); }
     if (v.ui.screen == Screen::results || v.ui.screen == Screen::audit) {
         if (const Poll* p = v.poll(v.ui.open_poll)) {
-            Tally t = v.tools() && v.ui.screen == Screen::audit ? tally(v.data(), v.ui.open_poll)
-                      : (v.tools() ? tally(v.data(), v.ui.open_poll) : from_published(*p, v.ui.open_poll));
-            if (t.responses == 0 && !t.published && p->results) t = from_published(*p, v.ui.open_poll);
+            const Tally& t = results_for(v, v.ui.open_poll, *p);
             w.Key("tally");
-            w.RawValue(tally_json(t).c_str(), tally_json(t).size() - 1, rapidjson::kObjectType);
+            std::string json = tally_json(t);
+            w.RawValue(json.c_str(), json.size() - 1, rapidjson::kObjectType);
             if (t.decision) {
                 w.Key("verdict");
                 w.StartObject();

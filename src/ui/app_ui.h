@@ -22,6 +22,8 @@ void draw_answer(View& v);
 void draw_results(View& v);
 void draw_audit(View& v);
 void draw_poll_editor(View& v);
+// The tally shown for a poll, computed once per change of the data.
+const Tally& results_for(const View& v, const Id& id, const Poll& p);
 void begin_editing(View& v, const Id& id, const Poll& p);  // empty id: a new poll
 
 }  // namespace linli::ui

@@ -42,19 +42,35 @@ std::string kind_tag(const View& v, const Poll& p) {
     return tag;
 }
 
+namespace {
+const UiState::PollIndex& index_of(const View& v) {
+    UiState::PollIndex& x = v.ui.poll_index;
+    if (x.generation == v.data().generation()) return x;
+    x = {};
+    const std::string& me = v.store.meta().device;
+    for (const auto& [id, r] : v.data().records()) {
+        const Response* s = r.as<Response>();
+        if (!s) continue;
+        ++x.responses[s->poll];
+        if (r.rev.device != me) continue;
+        const Record*& best = x.mine[s->poll];
+        if (!best || best->rev < r.rev) best = &r;
+    }
+    x.generation = v.data().generation();
+    return x;
+}
+}  // namespace
+
 const Record* answered_here(const View& v, const Id& poll) {
-    const Record* found = nullptr;
-    for (const auto& [id, r] : v.data().records())
-        if (const Response* s = r.as<Response>(); s && s->poll == poll && r.rev.device == v.store.meta().device)
-            if (!found || found->rev < r.rev) found = &r;
-    return found;
+    const auto& mine = index_of(v).mine;
+    auto it = mine.find(poll);
+    return it == mine.end() ? nullptr : it->second;
 }
 
 int responses_to(const View& v, const Id& poll) {
-    int n = 0;
-    for (const auto& [id, r] : v.data().records())
-        if (const Response* s = r.as<Response>(); s && s->poll == poll) ++n;
-    return n;
+    const auto& n = index_of(v).responses;
+    auto it = n.find(poll);
+    return it == n.end() ? 0 : it->second;
 }
 
 }  // namespace linli::ui

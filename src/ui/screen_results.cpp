@@ -15,12 +15,6 @@ namespace {
 
 constexpr ImVec4 kPass{0.12f, 0.50f, 0.22f, 1}, kFail{0.70f, 0.11f, 0.09f, 1};
 
-Tally current_tally(const View& v, const Id& id, const Poll& p) {
-    // A device holding ballots counts them; one holding only published results shows those.
-    if (v.tools() && responses_to(v, id) > 0) return tally(v.data(), id);
-    return from_published(p, id);
-}
-
 void verdict_line(View& v, bool ok, const std::string& text) {
     wrapped_text_colored(ok ? kPass : kFail, std::string(v.t(ok ? "art278.reached" : "art278.not_reached")) + text);
 }
@@ -121,13 +115,27 @@ std::string home_of(const View& v, const std::optional<Id>& household) {
 
 }  // namespace
 
+const Tally& results_for(const View& v, const Id& id, const Poll& p) {
+    // A device holding ballots counts them (with the tools on); one holding only the
+    // published results shows those.
+    bool ballots = v.tools() && responses_to(v, id) > 0;
+    UiState::TallyCache& c = v.ui.tally_cache;
+    if (!c.tally || c.poll != id || c.generation != v.data().generation() || c.ballots != ballots) {
+        c.tally = std::make_shared<Tally>(ballots ? tally(v.data(), id) : from_published(p, id));
+        c.poll = id;
+        c.generation = v.data().generation();
+        c.ballots = ballots;
+    }
+    return *c.tally;
+}
+
 void draw_results(View& v) {
     const Id id = v.ui.open_poll;
     const Poll* pp = v.poll(id);
     if (ImGui::Button(v.t("nav.back"))) v.ui.screen = Screen::poll;
     if (!pp) return;
     const Poll& p = *pp;
-    Tally t = current_tally(v, id, p);
+    const Tally& t = results_for(v, id, p);
     heading(v.text(p.title), 1.2f);
     if (t.published && p.results)
         wrapped_text_colored(colors::muted, v.f("results.published", {format_date(p.results->tallied_ms)}));
@@ -145,7 +153,7 @@ void draw_audit(View& v) {
     if (ImGui::Button(v.t("nav.back"))) v.ui.screen = Screen::results;
     const Poll* p = v.poll(id);
     if (!p) return;
-    Tally t = tally(v.data(), id);
+    const Tally& t = results_for(v, id, *p);
     heading(v.t("audit.title"), 1.2f);
     wrapped_text_colored(colors::muted, v.f("results.counted", {std::to_string(t.counted), std::to_string(t.responses)}));
     ImGuiListClipper clip;  // thousands of ballots: draw only those on screen

@@ -3,13 +3,16 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/dataset.h"
 #include "core/i18n.h"
+#include "core/tally.h"
 #include "store/store.h"
 
 namespace linli::ui {
@@ -30,8 +33,10 @@ struct AnswerState {
 
 struct UiState {
     Screen screen = Screen::notices;
+    Screen drawn = Screen::notices;  // the screen of the last frame: a new one starts at the top
     Lang lang = Lang::zh;
     std::string open_notice;      // id of the notice shown in full, or empty for the list
+    bool notice_was_open = false;
     std::string open_poll;        // the poll on the poll, answer, results and audit screens
     std::string confirm_restore;  // snapshot awaiting "are you sure?"
     AnswerState answer;
@@ -39,6 +44,19 @@ struct UiState {
     std::string editing_id;       // its record id (new polls get one when saved)
     std::string editor_error;
     std::string edit_opens, edit_closes;  // the schedule as typed, "2026-11-25 09:00"
+    // The tally on screen, kept until the data changes (100,000 ballots take a while).
+    struct TallyCache {
+        Id poll;
+        std::uint64_t generation = 0;
+        bool ballots = false;
+        std::shared_ptr<const Tally> tally;
+    } tally_cache;
+    // Per poll: responses held, and this device's latest; counted once per change of the data.
+    struct PollIndex {
+        std::uint64_t generation = ~0ull;
+        std::unordered_map<Id, int> responses;
+        std::unordered_map<Id, const Record*> mine;
+    } poll_index;
     float text_scale = 1.0f;
 };
 

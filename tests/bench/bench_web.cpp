@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/tally.h"
 #include "workloads.h"
 
 using namespace linli;
@@ -50,6 +51,23 @@ EMSCRIPTEN_KEEPALIVE const char* bench_parse_merge(const char* data, int len) {
     double t2 = bench::now_ms();
     g_reply = "{\"parse_ms\":" + std::to_string(t1 - t0) + ",\"merge_ms\":" + std::to_string(t2 - t1) +
               ",\"records\":" + std::to_string(d.size()) + ",\"heap\":" + std::to_string(bench::heap_in_use()) + "}";
+    return g_reply.c_str();
+}
+
+// Tally of `n` responses x 10 questions: the dataset is built first (not timed).
+EMSCRIPTEN_KEEPALIVE const char* bench_tally(int n) {
+    Dataset d;
+    d.merge(bench::survey_bundle(n, 77, "tally"));
+    double best = 1e9, total = 0;
+    for (int i = 0; i < 3; ++i) {
+        double t0 = bench::now_ms();
+        Tally t = tally(d, "90000000000000000000000000000001");
+        double ms = bench::now_ms() - t0;
+        if (t.counted != n) return "{\"error\":true}";
+        best = std::min(best, ms);
+        total += ms;
+    }
+    g_reply = "{\"best_ms\":" + std::to_string(best) + ",\"mean_ms\":" + std::to_string(total / 3) + "}";
     return g_reply.c_str();
 }
 

@@ -5,28 +5,11 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 import { ROOT, launch, PHONE, openApp, importFile, waitSaved, state, tap } from '../browser/harness.mjs';
-import { bundle, SURVEY } from '../browser/bundles.mjs';
+import { bigBundle } from './big_bundle.mjs';
 
 const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-// 100,000 responses to a 10-question survey, as a device would export them.
-function bigBundle(n) {
-  const poll = { ...SURVEY, id: 'd'.repeat(32), title: { zh: '十题问卷', en: 'Ten questions' }, questions: [] };
-  for (let q = 1; q <= 10; q++) {
-    poll.questions.push({ id: 'q' + q, type: 'single', text: { zh: '问题 ' + q, en: 'Question ' + q },
-      options: ['a', 'b', 'c', 'd'].map((o) => ({ id: o, text: { zh: o, en: o } })) });
-  }
-  const records = [poll];
-  for (let i = 0; i < n; i++) {
-    const answers = [];
-    for (let q = 1; q <= 10; q++) answers.push({ question: 'q' + q, choices: ['abcd'[(i >> q) & 3]] });
-    records.push({ id: ('c' + i.toString(16)).padStart(32, '0'), kind: 'response', rev: `${1795400000000 + i}-0-bulk`,
-      poll: poll.id, submitted_ms: 1795400000000 + i, answers });
-  }
-  return bundle(records);
-}
 
 mkdirSync(BENCH, { recursive: true });
 writeFileSync(path.join(BENCH, 'index.html'), '<!doctype html><script>var Module={};</script><script src="bench_web.js"></script>');

@@ -73,7 +73,19 @@ export async function findWidget(page, label, { timeout = 5000 } = {}) {
 // it is drawn, the way a person would look for it.
 export async function reveal(page, label, { steps = 12 } = {}) {
   await nextFrames(page);
-  const has = () => page.evaluate((l) => window.linli.widgets().find((w) => w.label === l || w.id === l) || null, label);
+  const find = () => page.evaluate((l) => window.linli.widgets().find((w) => w.label === l || w.id === l) || null, label);
+  // A screen that just appeared may still be settling (auto-sized cards): wait until the
+  // widget stands still for a frame, as a finger would.
+  const has = async () => {
+    for (let i = 0; i < 10; i++) {
+      const a = await find();
+      if (!a) return null;
+      await nextFrames(page, 1);
+      const b = await find();
+      if (b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h) return b;
+    }
+    return find();
+  };
   let w = await has();
   const vp = page.viewportSize();
   for (let i = 0; !w && i < steps; i++) {

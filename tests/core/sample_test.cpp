@@ -44,3 +44,24 @@ TEST_CASE("the sample compound is a valid bundle modelled on a real compound") {
     CHECK(!d.live(Kind::poll).empty());
     CHECK(!d.live(Kind::facility).empty());
 }
+
+TEST_CASE("the sample household list: 1,469 homes with floor areas, in the sample's buildings") {
+    auto compound = parse_bundle(read_project_file("assets/sample/sample-compound.json"));
+    auto homes = parse_bundle(read_project_file("assets/sample/sample-households.json"));
+    REQUIRE(compound.ok());
+    REQUIRE(homes.ok());
+    CHECK(homes->scope == Scope::committee);
+    Dataset d;
+    d.merge(*compound);
+    CHECK(!d.missing_reference(*homes));
+    d.merge(*homes);
+    CHECK(d.live(Kind::household).size() == 1469);
+    for (const Record* b : d.live(Kind::building)) {
+        int n = 0;
+        for (const Record* h : d.live(Kind::household)) {
+            n += h->as<Household>()->building == b->id;
+            CHECK(h->as<Household>()->area_m2 > 0);
+        }
+        CHECK(n == b->as<Building>()->households);
+    }
+}

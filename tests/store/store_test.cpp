@@ -211,3 +211,22 @@ TEST_CASE("exports carry the whole state and merge back to the same data") {
     REQUIRE(pub.ok());
     for (const auto& r : pub->records) CHECK(r.kind() != Kind::response);
 }
+
+TEST_CASE("a change that breaks a field rule is refused: what is saved must import anywhere") {
+    TempDir dir;
+    IdSource ids(10);
+    Store s = open(dir.path, ids);
+    REQUIRE(s.import(sample(), kNow).ok());
+    auto before = tree_bytes(dir.path);
+    Record notice = *s.data().live(Kind::notice).front();
+    notice.rev = s.clock().tick(kNow + 1);
+    notice.as<Notice>()->title = {};  // a notice needs a title
+    auto e = s.put(notice, kNow + 1);
+    REQUIRE(e);
+    CHECK(e->key == "err.field.empty");
+    Record poll = *s.data().live(Kind::poll).front();
+    poll.rev = s.clock().tick(kNow + 2);
+    poll.as<Poll>()->questions.front().options.resize(1);  // a choice needs two options
+    CHECK(s.put(poll, kNow + 2));
+    CHECK(tree_bytes(dir.path) == before);
+}

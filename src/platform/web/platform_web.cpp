@@ -36,8 +36,14 @@ Automation g_automation;
 std::string g_reply;  // keeps the last answer to JS alive until the next call
 unsigned g_frames = 0;
 
+double g_frame_ms = 0;  // CPU time of the last iteration, for window.linli.frameMs
+double g_ui_ms = 0;     // ...of which building the UI (events, ImGui, screens), before GL drawing
+double g_frame_start = 0;
+
 void one_iteration() {
+    g_frame_start = emscripten_get_now();
     if (!g_frame()) emscripten_cancel_main_loop();
+    g_frame_ms = emscripten_get_now() - g_frame_start;
 }
 
 }  // namespace
@@ -105,6 +111,7 @@ bool begin_frame() {
 
 void end_frame() {
     ImGui::Render();
+    g_ui_ms = emscripten_get_now() - g_frame_start;
     ImGuiIO& io = ImGui::GetIO();
     int fb_w = 0, fb_h = 0;
     SDL_GL_GetDrawableSize(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
@@ -218,6 +225,9 @@ EMSCRIPTEN_KEEPALIVE double linli_heap_in_use() {
     struct mallinfo mi = mallinfo();
     return static_cast<double>(mi.uordblks) + static_cast<double>(mi.hblkhd);
 }
+
+EMSCRIPTEN_KEEPALIVE double linli_frame_ms() { return linli::platform::g_frame_ms; }
+EMSCRIPTEN_KEEPALIVE double linli_ui_ms() { return linli::platform::g_ui_ms; }
 
 EMSCRIPTEN_KEEPALIVE unsigned linli_frames() { return linli::platform::g_frames; }
 
