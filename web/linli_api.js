@@ -10,6 +10,13 @@
     var f = Module['_' + name];
     return f ? UTF8ToString(f()) : null;
   }
+  // Any input wakes the paused main loop (frames are drawn only while something changes).
+  function wake() { if (Module.calledRun && Module._linli_wake) Module._linli_wake(); }
+  ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'touchstart', 'touchmove', 'touchend', 'wheel',
+   'keydown', 'keyup', 'resize', 'focus', 'blur', 'visibilitychange', 'orientationchange'].forEach(function (t) {
+    window.addEventListener(t, wake, { capture: true, passive: true });
+  });
+
   window.linli = {
     get ready() { return !!Module.linliReady; },
     get readyAt() { return Module.linliReadyAt; },
@@ -25,6 +32,8 @@
       list.forEach(function (w) { w.x += o.x; w.y += o.y; });
       return list;
     },
+    // Draws a few frames even when nothing changed (tests waiting for "the next frame").
+    wake: wake,
     // A JSON snapshot of what the app shows.
     state: function () { return JSON.parse(call('linli_state_json') || '{}'); },
     // Bytes of the wasm heap in use (malloc's count) and reserved (the whole wasm memory).

@@ -108,6 +108,12 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  // ImGui wants text input (or not) with its caret at (x, y): web/linli_keyboard.js opens
+  // or closes the phone's keyboard.
+  linli_js_ime: function (want, x, y, h) {
+    if (Module.linliIme) Module.linliIme(want !== 0, x, y, h);
+  },
+
   // The first frame with data is on screen: the loading text goes, tests may start.
   linli_js_ready: function () {
     Module.linliReady = true;

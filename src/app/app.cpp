@@ -41,6 +41,7 @@ App::App() {
     actions_.restore_snapshot = [this](const std::string& name) { restore(name); };
     actions_.set_lang = [this](Lang l) { set_lang(l); };
     actions_.set_tools = [this](bool on) { set_tools(on); };
+    actions_.set_text_scale = [this](float s) { set_text_scale(s); };
     actions_.save_draft = [this](const store::Draft& d) {
         if (auto e = store_->set_draft(d)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
         changed();
@@ -84,6 +85,8 @@ void App::open_store(std::optional<std::string> mount_error) {
     if (!s) return fail("err.store.open", describe(s.error(), catalog_.in(Lang::en)));
     store_ = std::move(*s);
     ui_.lang = store_->meta().lang == "en" ? Lang::en : Lang::zh;
+    ui_.text_scale = static_cast<float>(store_->meta().text_scale);
+    ui::apply_theme(ui_.text_scale);
     if (store_->empty()) seed_sample();
 }
 
@@ -105,10 +108,15 @@ bool App::frame() {
     status_.save = saving_.state();
     status_.save_error = saving_.error();
     widgets_.begin_frame();
+    if (restyle_) {
+        ui::apply_theme(ui_.text_scale);
+        restyle_ = false;
+    }
     if (!platform::begin_frame()) return false;
     auto v = view();
     ui::draw_app(v);
     platform::end_frame();
+    if (ui_.animating) platform::request_frames(2);  // scrolling with inertia, and the like
     platform::count_frame();
     if (!ready_) {
         ready_ = true;
@@ -194,6 +202,13 @@ void App::confirm_import() {
 void App::restore(const std::string& name) {
     if (auto e = store_->restore(name, platform::now_ms())) status_.save_error = describe(*e, catalog_.in(ui_.lang));
     changed();
+}
+
+// Text and touch targets grow together; the choice is remembered on this device.
+void App::set_text_scale(float scale) {
+    ui_.text_scale = scale;
+    restyle_ = true;  // between frames, not in the middle of one
+    if (!store_->set_text_scale(scale)) changed();
 }
 
 void App::set_tools(bool on) {
@@ -285,6 +300,7 @@ void App::make_codes(const Id& id) {
 
 void App::step_codes() {
     if (!codes_) return;
+    platform::request_frames(2);  // keep going (and showing progress) until done
     // Each hash is deliberately slow: spend at most ~40 ms a frame so the screen stays alive.
     std::int64_t start = platform::now_ms();
     while (codes_->next < codes_->households.size() && platform::now_ms() - start < 40) {

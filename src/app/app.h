@@ -39,6 +39,7 @@ private:
     void restore(const std::string& name);
     void set_lang(Lang lang);
     void set_tools(bool on);
+    void set_text_scale(float scale);
 
     // Polls
     Result<std::string> submit(const store::Draft& d);
@@ -68,7 +69,7 @@ private:
     ui::WidgetLog widgets_;
     Saving saving_;
     std::optional<Bundle> pending_import_;
-    bool have_font_ = false, ready_ = false;
+    bool have_font_ = false, ready_ = false, restyle_ = false;
 };
 
 }  // namespace linli::app

@@ -71,12 +71,12 @@ public:
     bool operator==(const Dataset& o) const { return records_ == o.records_ && others_ == o.others_; }
 
 private:
+    std::unordered_map<Id, Record> records_;       // the winning version of each id
+    std::unordered_map<Id, std::vector<Record>> others_;  // kept losing versions, ordered
     std::uint64_t generation_ = 0;
     // live() per kind, kept until the next change: screens ask for it every frame.
     mutable std::array<std::vector<const Record*>, kKindCount> live_cache_;
     mutable std::array<std::uint64_t, kKindCount> live_generation_{};
-    std::unordered_map<Id, Record> records_;       // the winning version of each id
-    std::unordered_map<Id, std::vector<Record>> others_;  // kept losing versions, ordered
 };
 
 // The deterministic order in which versions of one id win: immutable records keep the

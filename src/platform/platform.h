@@ -15,8 +15,11 @@ bool open_window(const char* title);
 // Runs `frame` once per display refresh until it returns false.
 void run(std::function<bool()> frame);
 
-// Feeds input to ImGui and starts an ImGui frame; returns false when the window closed.
+// Starts an ImGui frame (input has been fed to ImGui already); false when the window closed.
 bool begin_frame();
+// Frames are drawn only while something changes: ask for `n` more (an animation, a job
+// in progress). Input, replies and timers ask by themselves.
+void request_frames(int n);
 // Renders the ImGui frame and presents it.
 void end_frame();
 

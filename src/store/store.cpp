@@ -252,6 +252,12 @@ std::optional<Error> Store::set_tools(bool on) {
     return write_meta();
 }
 
+std::optional<Error> Store::set_text_scale(double scale) {
+    if (meta_.text_scale == scale) return std::nullopt;
+    meta_.text_scale = scale;
+    return write_meta();
+}
+
 Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {
     Bundle b;
     b.community = community_of(data_, meta_.community);

@@ -36,6 +36,7 @@ struct Meta {
     std::int64_t last_export_ms = 0;
     std::string lang = "zh-CN";
     bool tools = false;  // committee and volunteer tools shown on this device
+    double text_scale = 1.0;  // 1 standard, 1.25 large, 1.5 extra large
     template <class V> void visit(V& v) {
         v("schema", schema, {.min = 0, .max = 1000});
         v("device", device, {.min_len = 1, .max_len = 32});
@@ -44,6 +45,7 @@ struct Meta {
         v("last_export_ms", last_export_ms, {.min = 0, .max = 1e14});
         v("lang", lang, {.max_len = 8});
         v("tools", tools, {});
+        v("text_scale", text_scale, {.min = 0.5, .max = 3});
     }
 };
 
@@ -96,6 +98,7 @@ public:
     std::optional<Error> set_draft(const Draft& d);
     std::optional<Error> clear_draft(const Id& poll);
     std::optional<Error> set_tools(bool on);
+    std::optional<Error> set_text_scale(double scale);
 
     Bundle export_bundle(Scope scope, std::int64_t now_ms) const;
     std::optional<Error> note_export(std::int64_t now_ms);

@@ -6,6 +6,7 @@
 #include "core/board.h"
 #include "core/tally.h"
 #include "ui/theme.h"
+#include "ui/touch.h"
 
 namespace linli::ui {
 namespace {
@@ -127,6 +128,7 @@ void draw_app(View& v) {
     v.ui.drawn = v.ui.screen;
     v.ui.notice_was_open = !v.ui.open_notice.empty();
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+    v.ui.animating = touch_scroll();
     switch (v.ui.screen) {
         case Screen::notices: draw_notices(v); break;
         case Screen::polls: draw_polls(v); break;

@@ -9,6 +9,7 @@
 #include "ui/app_ui.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch.h"
 #include "ui/widgets.h"
 
 namespace linli::ui {
@@ -204,6 +205,7 @@ void draw_question(View& v, const Poll& p) {
     float gap = ImGui::GetStyle().ItemSpacing.y;
     float error_h = st.error.empty() ? 0 : wrapped_height(st.error, ImGui::GetContentRegionAvail().x) + gap;
     ImGui::BeginChild("question", ImVec2(0, ImGui::GetContentRegionAvail().y - nav_h - gap - error_h));
+    if (touch_scroll()) v.ui.animating = true;
     wrapped_text_colored(colors::muted, v.f("answer.progress", {std::to_string(d.step + 1), std::to_string(shown.size())}));
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::accent);
     ImGui::ProgressBar(static_cast<float>(d.step + 1) / shown.size(), ImVec2(-1, ImGui::GetFontSize() * 0.4f), "");

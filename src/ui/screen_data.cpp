@@ -1,5 +1,7 @@
 // Data: what this device holds, keeping it safe (export, daily snapshots) and bringing
 // in what other devices collected (import, previewed in words before anything changes).
+#include <cmath>
+
 #include "core/calendar.h"
 #include "core/report_words.h"
 #include "ui/app_ui.h"
@@ -96,6 +98,14 @@ void draw_snapshots(View& v) {
     }
 }
 
+void draw_text_size(View& v) {
+    struct Size { float scale; const char* key; };
+    static constexpr Size sizes[] = {{1.0f, "size.standard"}, {1.25f, "size.large"}, {1.5f, "size.xlarge"}};
+    for (const auto& s : sizes)
+        if (choice(v.t(s.key), s.key, std::fabs(v.ui.text_scale - s.scale) < 0.01f, Mark::radio))
+            v.act.set_text_scale(s.scale);
+}
+
 void draw_tools_toggle(View& v) {
     bool on = v.tools();
     if (ImGui::Checkbox(v.t("data.tools"), &on)) v.act.set_tools(on);
@@ -115,6 +125,8 @@ void draw_storage(View& v) {
 }  // namespace
 
 void draw_data(View& v) {
+    section(v.t("size.title"));
+    draw_text_size(v);
     section(v.t("data.counts"));
     draw_counts(v);
     ImGui::Separator();

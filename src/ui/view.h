@@ -58,6 +58,7 @@ struct UiState {
         std::unordered_map<Id, const Record*> mine;
     } poll_index;
     float text_scale = 1.0f;
+    bool animating = false;  // set by a screen that needs the next frames drawn (inertia)
 };
 
 enum class SaveState { saved, saving, failed, memory_only };
@@ -94,6 +95,7 @@ struct Actions {
     std::function<void(const std::string&)> restore_snapshot;
     std::function<void(Lang)> set_lang;
     std::function<void(bool)> set_tools;
+    std::function<void(float)> set_text_scale;
     // Polls
     std::function<void(const store::Draft&)> save_draft;
     std::function<void(const Id&)> discard_draft;

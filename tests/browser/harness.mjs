@@ -57,7 +57,7 @@ export const digest = (page) => page.evaluate(() => window.linli.digest());
 // The widgets are those of the last frame drawn: wait for frames drawn after now, so
 // that what was just tapped or changed is on screen.
 export async function nextFrames(page, n = 2) {
-  const f0 = await frames(page);
+  const f0 = await page.evaluate(() => { window.linli.wake(); return window.linli.frames; });
   await page.waitForFunction(([f, k]) => window.linli.frames >= f + k, [f0, n], { timeout: 5000 });
 }
 
@@ -87,7 +87,7 @@ export async function reveal(page, label, { steps = 12 } = {}) {
     return find();
   };
   let w = await has();
-  const vp = page.viewportSize();
+  const vp = page.viewportSize() || await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   for (let i = 0; !w && i < steps; i++) {
     await page.mouse.move(vp.width / 2, vp.height / 2);
     await page.mouse.wheel(0, vp.height / 2);

@@ -66,9 +66,10 @@ async function startChromium(profile) {
   return { proc, browser, context: browser.contexts()[0] };
 }
 
-test('after "Saved", killing the browser loses nothing', async () => {
+test('after "Saved", killing the browser loses nothing', async (t) => {
   const profile = mkdtempSync(path.join(tmpdir(), 'linli-kill-'));
   let { proc, browser, context } = await startChromium(profile);
+  t.after(() => { try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* already gone */ } });
   let page = await context.newPage();
   await openApp(page, server.url);
   await importFile(page, file('kill.json', text(bundle([...responses(100, 140), editedNotice(1795500000000, '停车公约（修订）')]))));

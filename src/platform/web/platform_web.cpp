@@ -6,6 +6,8 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -13,7 +15,9 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "imgui_internal.h"
 #include "platform/platform.h"
+#include "platform/web/keyboard_web.h"
 
 // Implemented in web/linli_library.js.
 extern "C" {
@@ -36,13 +40,49 @@ Automation g_automation;
 std::string g_reply;  // keeps the last answer to JS alive until the next call
 unsigned g_frames = 0;
 
+// Power: frames are drawn only while something changes. Input, replies from JavaScript,
+// timers and animations ask for a few frames; with none left the main loop pauses
+// until the next wake-up (web/linli_api.js wakes it on any input event).
+constexpr int kSettleFrames = 4;  // enough for ImGui to settle a layout after a change
+int g_budget = kSettleFrames;
+bool g_paused = false;
+bool g_quit = false;
+bool g_finger_lifted = false;  // a touch ended: once ImGui has seen it, move the pointer away
+
 double g_frame_ms = 0;  // CPU time of the last iteration, for window.linli.frameMs
 double g_ui_ms = 0;     // ...of which building the UI (events, ImGui, screens), before GL drawing
 double g_frame_start = 0;
 
+// Feeds SDL's events to ImGui; true if there were any.
+bool pump_events() {
+    SDL_Event e;
+    bool any = false;
+    while (SDL_PollEvent(&e)) {
+        any = true;
+        if (e.type == SDL_MOUSEBUTTONDOWN) {
+            // SDL sends no motion when its own pointer has not moved, but ImGui's may have
+            // been moved away after a finger lifted: a press always says where it is.
+            ImGuiIO& io = ImGui::GetIO();
+            io.AddMouseSourceEvent(e.button.which == SDL_TOUCH_MOUSEID ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+            io.AddMousePosEvent(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+        }
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_QUIT) g_quit = true;
+        if (e.type == SDL_MOUSEBUTTONUP && e.button.which == SDL_TOUCH_MOUSEID) g_finger_lifted = true;
+    }
+    return any;
+}
+
 void one_iteration() {
     g_frame_start = emscripten_get_now();
-    if (!g_frame()) emscripten_cancel_main_loop();
+    if (pump_events()) g_budget = std::max(g_budget, kSettleFrames);
+    if (g_budget <= 0) {
+        g_paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+    --g_budget;
+    if (!g_frame() || g_quit) emscripten_cancel_main_loop();
     g_frame_ms = emscripten_get_now() - g_frame_start;
 }
 
@@ -85,8 +125,10 @@ bool open_window(const char* title) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is fixed; nothing to remember in a file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the screen drawing
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    install_keyboard_bridge();
     return true;
 }
 
@@ -95,12 +137,16 @@ void run(std::function<bool()> frame) {
     emscripten_set_main_loop(one_iteration, 0, true);
 }
 
-bool begin_frame() {
-    SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        if (e.type == SDL_QUIT) return false;
+void request_frames(int n) {
+    g_budget = std::max(g_budget, n);
+    if (g_paused) {
+        g_paused = false;
+        emscripten_resume_main_loop();
     }
+}
+
+bool begin_frame() {
+    keyboard_before_frame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // A frozen clock (headless browsers with virtual time) must not stop ImGui.
@@ -110,6 +156,14 @@ bool begin_frame() {
 }
 
 void end_frame() {
+    // A finger that lifts leaves no pointer behind, so no button stays "hovered". Only once
+    // the release has been consumed, and nothing else waits in ImGui's queue.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g_finger_lifted && !g.IO.MouseDown[0] && g.InputEventsQueue.Size == 0) {
+        g_finger_lifted = false;
+        g.IO.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        request_frames(1);
+    }
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - g_frame_start;
     ImGuiIO& io = ImGui::GetIO();
@@ -143,6 +197,7 @@ void after(int ms, std::function<void()> fn) {
     emscripten_set_timeout(
         [](void* p) {
             std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(p));
+            request_frames(kSettleFrames);
             (*f)();
         },
         ms, new std::function<void()>(std::move(fn)));
@@ -193,6 +248,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void linli_reply(void* ctx, int status, char* text, char* data, int size, double number) {
     using namespace linli::platform;
     std::unique_ptr<ReplyFn> fn(static_cast<ReplyFn*>(ctx));
+    request_frames(kSettleFrames);
     Reply r;
     r.status = status;
     if (text) r.text = text;
@@ -225,6 +281,8 @@ EMSCRIPTEN_KEEPALIVE double linli_heap_in_use() {
     struct mallinfo mi = mallinfo();
     return static_cast<double>(mi.uordblks) + static_cast<double>(mi.hblkhd);
 }
+
+EMSCRIPTEN_KEEPALIVE void linli_wake() { linli::platform::request_frames(linli::platform::kSettleFrames); }
 
 EMSCRIPTEN_KEEPALIVE double linli_frame_ms() { return linli::platform::g_frame_ms; }
 EMSCRIPTEN_KEEPALIVE double linli_ui_ms() { return linli::platform::g_ui_ms; }
