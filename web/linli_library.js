@@ -114,6 +114,30 @@ mergeInto(LibraryManager.library, {
     if (Module.linliIme) Module.linliIme(want !== 0, x, y, h);
   },
 
+  // The screen-reader mirror: what the canvas shows, as headings, paragraphs and buttons
+  // in a visually hidden region; a button taps the same place on the canvas.
+  linli_js_mirror: function (jsonPtr) {
+    var root = document.getElementById('a11y');
+    if (!root) return;
+    var m = JSON.parse(UTF8ToString(jsonPtr));
+    root.setAttribute('lang', m.lang);
+    var frag = document.createDocumentFragment();
+    m.items.forEach(function (it) {
+      var el;
+      if (it.k === 'h') el = document.createElement('h2');
+      else if (it.k === 'p') el = document.createElement('p');
+      else {
+        el = document.createElement('button');
+        el.type = 'button';
+        if (it.k === 'f') el.setAttribute('aria-label', (m.lang === 'en' ? 'Text field ' : '输入框 ') + it.t);
+        el.addEventListener('click', function () { Module._linli_tap_at(it.x, it.y); });
+      }
+      el.textContent = it.t;
+      frag.appendChild(el);
+    });
+    root.replaceChildren(frag);
+  },
+
   // The first frame with data is on screen: the loading text goes, tests may start.
   linli_js_ready: function () {
     Module.linliReady = true;

@@ -58,6 +58,9 @@ struct Automation {
 };
 void expose_automation(Automation a);
 void count_frame();  // window.linli.frames
+// The screen's content as the screen-reader mirror shows it (JSON from ui::mirror_json);
+// the page is updated only when it changes.
+void publish_mirror(const std::string& json);
 void mark_ready();   // window.linli.ready: the first frame with data has been drawn
 // A message over the page for when nothing can be drawn (no font, no WebGL2).
 void show_status(const std::string& text);

@@ -7,6 +7,7 @@
 #include "core/tally.h"
 #include "ui/theme.h"
 #include "ui/touch.h"
+#include "ui/widget_log.h"
 
 namespace linli::ui {
 namespace {
@@ -54,6 +55,7 @@ void draw_header(View& v) {
     ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, (h - name_size - note_size - 2) * 0.5f));
     ImGui::PushFont(nullptr, name_size);
     const std::string& name = c ? v.text(c->as<Community>()->name) : std::string(v.t("app.name"));
+    WidgetLog::note_text(SeenWidget::Kind::heading, name);
     ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetWindowPos().x + right, ImGui::GetWindowPos().y + h), true);
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopFont();
@@ -160,6 +162,7 @@ std::string state_json(const View& v) {
     auto str = [&](const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
     w.StartObject();
     w.Key("screen"); w.String(screen_name(v.ui.screen));
+    w.Key("text_scale"); w.Double(v.ui.text_scale);
     w.Key("lang"); w.String(v.ui.lang == Lang::zh ? "zh-CN" : "en");
     w.Key("open_notice"); str(v.ui.open_notice);
     if (const Record* c = the_community(v.data())) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
@@ -237,6 +240,21 @@ std::string state_json(const View& v) {
         w.Key("household"); str(a.draft.household.value_or(""));
         w.Key("error"); str(a.error);
         w.Key("receipt"); str(a.receipt);
+        w.Key("answers");
+        w.StartArray();
+        for (const auto& ans : a.draft.answers) {
+            w.StartObject();
+            w.Key("question"); str(ans.question);
+            w.Key("choices");
+            w.StartArray();
+            for (const auto& c : ans.choices) str(c);
+            w.EndArray();
+            w.Key("text"); str(ans.text);
+            w.Key("other"); str(ans.other);
+            if (ans.number) { w.Key("number"); w.Double(*ans.number); }
+            w.EndObject();
+        }
+        w.EndArray();
         w.EndObject();
     }
     if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.editor_error); }

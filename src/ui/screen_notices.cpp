@@ -7,6 +7,7 @@
 #include "ui/card.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace linli::ui {
 namespace {
@@ -23,11 +24,7 @@ void meta_line(View& v, const Notice& n) {
     ImGui::TextColored(colors::muted, "%s", format_date(n.published_ms).c_str());
 }
 
-void title_text(const std::string& title) {
-    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
-    wrapped_text(title);
-    ImGui::PopFont();
-}
+void title_text(const std::string& title) { heading(title, 1.15f); }
 
 void draw_one(View& v, const Record& r) {
     const Notice& n = *r.as<Notice>();

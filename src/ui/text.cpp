@@ -1,6 +1,7 @@
 #include "ui/text.h"
 
 #include "core/line_break.h"
+#include "ui/widget_log.h"
 
 namespace linli::ui {
 std::vector<linli::LineSpan> wrap_lines(std::string_view text, float width) {
@@ -11,6 +12,7 @@ std::vector<linli::LineSpan> wrap_lines(std::string_view text, float width) {
 }
 
 void wrapped_text(std::string_view text) {
+    WidgetLog::note_text(SeenWidget::Kind::text, text);
     float width = ImGui::GetContentRegionAvail().x;
     for (const auto& l : wrap_lines(text, width))
         ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);

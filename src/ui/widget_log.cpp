@@ -20,11 +20,46 @@ void WidgetLog::begin_frame() {
     current_.clear();
 }
 
+void WidgetLog::note_text(SeenWidget::Kind kind, std::string_view text) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    auto* log = ctx ? static_cast<WidgetLog*>(ctx->TestEngine) : nullptr;
+    if (!log || text.empty()) return;
+    SeenWidget s;
+    s.kind = kind;
+    s.label.assign(text);
+    log->add(std::move(s));
+}
+
+std::string mirror_json(const std::vector<SeenWidget>& widgets, const char* lang) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    w.StartObject();
+    w.Key("lang"); w.String(lang);
+    w.Key("items");
+    w.StartArray();
+    for (const SeenWidget& s : widgets) {
+        if (s.kind == SeenWidget::Kind::item && s.label.empty() && !s.text_field) continue;
+        w.StartObject();
+        w.Key("k");
+        w.String(s.kind == SeenWidget::Kind::heading ? "h" : s.kind == SeenWidget::Kind::text ? "p" : s.text_field ? "f" : "b");
+        w.Key("t"); w.String(s.label.c_str(), static_cast<rapidjson::SizeType>(s.label.size()));
+        if (s.kind == SeenWidget::Kind::item) {
+            w.Key("x"); w.Double(s.x + s.w / 2);
+            w.Key("y"); w.Double(s.y + s.h / 2);
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return buf.GetString();
+}
+
 std::string widgets_json(const std::vector<SeenWidget>& widgets) {
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
     w.StartArray();
     for (const auto& s : widgets) {
+        if (s.kind != SeenWidget::Kind::item) continue;
         w.StartObject();
         w.Key("label"); w.String(s.label.c_str(), static_cast<rapidjson::SizeType>(s.label.size()));
         w.Key("id"); w.String(s.id.c_str(), static_cast<rapidjson::SizeType>(s.id.size()));

@@ -8,6 +8,7 @@
 #include "imgui_stdlib.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/widget_log.h"
 
 namespace linli::ui {
 namespace {
@@ -101,6 +102,13 @@ bool text_field(const char* id, std::string& s, int max_chars, bool multiline, f
     ImGui::SetNextItemWidth(-1);
     bool changed = multiline ? ImGui::InputTextMultiline(id, &s, ImVec2(-1, height))
                              : ImGui::InputText(id, &s);
+    // When the phone's keyboard shrinks the screen, the field being typed in stays in view.
+    if (ImGui::IsItemActive() && !ImGui::IsItemVisible()) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    else if (ImGui::IsItemActive()) {
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        if (!w->ClipRect.Contains(ImGui::GetCurrentContext()->LastItemData.Rect))
+            ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    }
     if (changed && static_cast<int>(utf8_chars(s)) > max_chars) {
         s = before;  // refuse the keystroke that went over the limit
         changed = false;
@@ -122,8 +130,10 @@ bool combo(const char* id, const char* preview) {
 bool wide_button(const char* label) { return ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0)); }
 
 void heading(std::string_view text, float scale) {
+    WidgetLog::note_text(SeenWidget::Kind::heading, text);
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * scale);
-    wrapped_text(text);
+    for (const auto& l : wrap_lines(text, ImGui::GetContentRegionAvail().x))
+        ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
     ImGui::PopFont();
 }
 

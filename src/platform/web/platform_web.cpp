@@ -29,6 +29,7 @@ void linli_js_download(const char* name, const char* data, std::size_t len, cons
 void linli_js_pick_file(void* ctx, double max_bytes);
 void linli_js_ready();
 void linli_js_status(const char* text);
+void linli_js_mirror(const char* json);
 }
 
 namespace linli::platform {
@@ -237,6 +238,13 @@ void pick_file(std::size_t max_bytes, std::function<void(PickedFile)> done) {
 
 void expose_automation(Automation a) { g_automation = std::move(a); }
 void count_frame() { ++g_frames; }
+
+void publish_mirror(const std::string& json) {
+    static std::string last;  // platform state: what the page shows now
+    if (json == last) return;
+    last = json;
+    linli_js_mirror(json.c_str());
+}
 void mark_ready() { linli_js_ready(); }
 void show_status(const std::string& text) { linli_js_status(text.c_str()); }
 
@@ -283,6 +291,16 @@ EMSCRIPTEN_KEEPALIVE double linli_heap_in_use() {
 }
 
 EMSCRIPTEN_KEEPALIVE void linli_wake() { linli::platform::request_frames(linli::platform::kSettleFrames); }
+
+// A tap at (x, y) in CSS pixels, as a mouse would make it: how the mirror's buttons act.
+EMSCRIPTEN_KEEPALIVE void linli_tap_at(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(x, y);
+    io.AddMouseButtonEvent(0, true);
+    io.AddMouseButtonEvent(0, false);
+    linli::platform::request_frames(linli::platform::kSettleFrames);
+}
 
 EMSCRIPTEN_KEEPALIVE double linli_frame_ms() { return linli::platform::g_frame_ms; }
 EMSCRIPTEN_KEEPALIVE double linli_ui_ms() { return linli::platform::g_ui_ms; }
