@@ -28,13 +28,18 @@ export async function firstLoadBytes() {
   return rows;
 }
 
-async function timeToFirstFrame(url, cpuRate) {
+// DevTools' "Fast 3G": 1.6 Mbps down, 750 kbps up, 150 ms round trip.
+const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+async function timeToFirstFrame(url, cpuRate, network) {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-    if (cpuRate > 1) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    const cdp = await page.context().newCDPSession(page);
+    if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
     }
     await page.goto(url);
     await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 60000 });
@@ -54,11 +59,26 @@ console.log(`| **total** | ${kb(total.raw)} | ${kb(total.gzip)} |`);
 const server = await serve();
 try {
   console.log(`\nNavigation to first frame with data (headless Chromium, fresh browser each load, median of ${RUNS})`);
-  console.log('| CPU | median ms | all runs ms |\n| --- | ---: | --- |');
-  for (const rate of [1, 4]) {
+  console.log('| conditions | median ms | all runs ms |\n| --- | ---: | --- |');
+  for (const [name, rate, network] of [['unthrottled', 1, null], ['4x CPU', 4, null], ['4x CPU + fast 3G', 4, FAST_3G]]) {
     const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(await timeToFirstFrame(server.url, rate));
-    console.log(`| ${rate === 1 ? 'unthrottled' : rate + 'x slower'} | ${median(times).toFixed(0)} | ${times.map((t) => t.toFixed(0)).join(', ')} |`);
+    for (let i = 0; i < RUNS; i++) times.push(await timeToFirstFrame(server.url, rate, network));
+    console.log(`| ${name} | ${median(times).toFixed(0)} | ${times.map((t) => t.toFixed(0)).join(', ')} |`);
+  }
+
+  // Power: frames drawn while nothing happens, on a phone-sized page.
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 60000 });
+    await page.waitForTimeout(1500);
+    const f0 = await page.evaluate(() => window.linli.frames);
+    await page.waitForTimeout(10000);
+    const idle = (await page.evaluate(() => window.linli.frames)) - f0;
+    console.log(`\nFrames drawn in 10 idle seconds: ${idle}`);
+  } finally {
+    await browser.close();
   }
 } finally {
   await server.close();
