@@ -11,36 +11,37 @@
     return f ? UTF8ToString(f()) : null;
   }
   // Any input wakes the paused main loop (frames are drawn only while something changes).
-  function wake() { if (Module.calledRun && Module._linli_wake) Module._linli_wake(); }
+  function wake() { if (Module['calledRun'] && Module['_linli_wake']) Module['_linli_wake'](); }
   ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'touchstart', 'touchmove', 'touchend', 'wheel',
    'keydown', 'keyup', 'resize', 'focus', 'blur', 'visibilitychange', 'orientationchange'].forEach(function (t) {
     window.addEventListener(t, wake, { capture: true, passive: true });
   });
 
-  window.linli = {
-    get ready() { return !!Module.linliReady; },
-    get readyAt() { return Module.linliReadyAt; },
+  // Quoted names: the minifier (Closure) must not rename what tests call from outside.
+  window['linli'] = {
+    get 'ready'() { return !!Module['linliReady']; },
+    get 'readyAt'() { return Module['linliReadyAt']; },
     // CPU milliseconds the last main-loop iteration took (events, UI, drawing).
-    get frameMs() { return Module._linli_frame_ms ? Module._linli_frame_ms() : 0; },
+    get 'frameMs'() { return Module['_linli_frame_ms'] ? Module['_linli_frame_ms']() : 0; },
     // ...of which building the UI (input, ImGui and Linli's screens), before drawing with GL.
-    get uiMs() { return Module._linli_ui_ms ? Module._linli_ui_ms() : 0; },
-    get frames() { return Module._linli_frames ? Module._linli_frames() : 0; },
+    get 'uiMs'() { return Module['_linli_ui_ms'] ? Module['_linli_ui_ms']() : 0; },
+    get 'frames'() { return Module['_linli_frames'] ? Module['_linli_frames']() : 0; },
     // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.
-    widgets: function () {
+    'widgets': function () {
       var list = JSON.parse(call('linli_widgets_json') || '[]');
       var o = canvasOffset();
-      list.forEach(function (w) { w.x += o.x; w.y += o.y; });
+      list.forEach(function (w) { w['x'] += o.x; w['y'] += o.y; });
       return list;
     },
     // Draws a few frames even when nothing changed (tests waiting for "the next frame").
-    wake: wake,
+    'wake': wake,
     // A JSON snapshot of what the app shows.
-    state: function () { return JSON.parse(call('linli_state_json') || '{}'); },
+    'state': function () { return JSON.parse(call('linli_state_json') || '{}'); },
     // Bytes of the wasm heap in use (malloc's count) and reserved (the whole wasm memory).
-    memory: function () {
-      return { heap_in_use: Module._linli_heap_in_use(), wasm_memory: HEAP8.length };
+    'memory': function () {
+      return { 'heap_in_use': Module['_linli_heap_in_use'](), 'wasm_memory': HEAP8.length };
     },
     // A fingerprint of all data held: equal on two devices exactly when they hold the same.
-    digest: function () { return call('linli_digest'); },
+    'digest': function () { return call('linli_digest'); },
   };
 })();

@@ -21,26 +21,26 @@
     stringToUTF8(text, p, n);
     f(p);
     _free(p);
-    if (window.linli) window.linli.wake();
+    if (window['linli']) window['linli']['wake']();
   }
   function commit(text) { if (text) call('linli_text', text); }
   function key(name, ctrl, shift) {
     var n = lengthBytesUTF8(name) + 1;
     var p = _malloc(n);
     stringToUTF8(name, p, n);
-    Module._linli_key(p, 1, ctrl ? 1 : 0, shift ? 1 : 0);
-    Module._linli_key(p, 0, ctrl ? 1 : 0, shift ? 1 : 0);
+    Module['_linli_key'](p, 1, ctrl ? 1 : 0, shift ? 1 : 0);
+    Module['_linli_key'](p, 0, ctrl ? 1 : 0, shift ? 1 : 0);
     _free(p);
-    if (window.linli) window.linli.wake();
+    if (window['linli']) window['linli']['wake']();
   }
 
   // The text fields drawn in the last frame, in page coordinates.
   function fieldAt(x, y) {
-    if (!window.linli || !Module._linli_widgets_json) return null;
-    var list = window.linli.widgets();
+    if (!window['linli'] || !Module['_linli_widgets_json']) return null;
+    var list = window['linli']['widgets']();
     for (var i = list.length - 1; i >= 0; i--) {
-      var w = list[i];
-      if (w.text_field && x >= w.x && x < w.x + w.w && y >= w.y && y < w.y + w.h) return w;
+      var w = list[i];  // parsed JSON: its keys are not renamed by the minifier
+      if (w['text_field'] && x >= w['x'] && x < w['x'] + w['w'] && y >= w['y'] && y < w['y'] + w['h']) return w;
     }
     return null;
   }
@@ -93,8 +93,9 @@
     // A soft keyboard may edit with no keydown at all: take its intent from beforeinput.
     ta.addEventListener('beforeinput', function (e) {
       if (composing) return;
-      var map = { deleteContentBackward: 'Backspace', deleteContentForward: 'Delete',
-                  insertLineBreak: 'Enter', insertParagraph: 'Enter' };
+      // Quoted: they are looked up by the event's string, so the minifier must not rename them.
+      var map = { 'deleteContentBackward': 'Backspace', 'deleteContentForward': 'Delete',
+                  'insertLineBreak': 'Enter', 'insertParagraph': 'Enter' };
       if (map[e.inputType]) {
         e.preventDefault();
         key(map[e.inputType], false, false);
@@ -120,7 +121,7 @@
       commit((e.clipboardData || window.clipboardData).getData('text'));
     });
     function copy(e, cut) {
-      var text = UTF8ToString(Module._linli_selection());
+      var text = UTF8ToString(Module['_linli_selection']());
       if (!text) return;
       e.preventDefault();
       e.clipboardData.setData('text/plain', text);
@@ -131,16 +132,16 @@
     ta.addEventListener('blur', function () {
       // Focus moving to another field comes back at once; a real blur lets go of the field.
       setTimeout(function () {
-        if (document.activeElement !== ta && wanted && Module._linli_text_released) {
-          Module._linli_text_released();
-          if (window.linli) window.linli.wake();
+        if (document.activeElement !== ta && wanted && Module['_linli_text_released']) {
+          Module['_linli_text_released']();
+          if (window['linli']) window['linli']['wake']();
         }
       }, 0);
     });
   }
 
   // Called through linli_js_ime from ImGui's Platform_SetImeDataFn.
-  Module.linliIme = function (want, x, y, h) {
+  Module['linliIme'] = function (want, x, y, h) {
     wanted = want;
     if (!ta) return;
     var r = document.getElementById('canvas').getBoundingClientRect();

@@ -111,7 +111,7 @@ mergeInto(LibraryManager.library, {
   // ImGui wants text input (or not) with its caret at (x, y): web/linli_keyboard.js opens
   // or closes the phone's keyboard.
   linli_js_ime: function (want, x, y, h) {
-    if (Module.linliIme) Module.linliIme(want !== 0, x, y, h);
+    if (Module['linliIme']) Module['linliIme'](want !== 0, x, y, h);
   },
 
   // The screen-reader mirror: what the canvas shows, as headings, paragraphs and buttons
@@ -119,29 +119,82 @@ mergeInto(LibraryManager.library, {
   linli_js_mirror: function (jsonPtr) {
     var root = document.getElementById('a11y');
     if (!root) return;
-    var m = JSON.parse(UTF8ToString(jsonPtr));
-    root.setAttribute('lang', m.lang);
+    var m = JSON.parse(UTF8ToString(jsonPtr));  // parsed JSON: bracketed keys survive minifying
+    root.setAttribute('lang', m['lang']);
     var frag = document.createDocumentFragment();
-    m.items.forEach(function (it) {
-      var el;
-      if (it.k === 'h') el = document.createElement('h2');
-      else if (it.k === 'p') el = document.createElement('p');
+    m['items'].forEach(function (it) {
+      var el, kind = it['k'];
+      if (kind === 'h') el = document.createElement('h2');
+      else if (kind === 'p') el = document.createElement('p');
       else {
         el = document.createElement('button');
         el.type = 'button';
-        if (it.k === 'f') el.setAttribute('aria-label', (m.lang === 'en' ? 'Text field ' : '输入框 ') + it.t);
-        el.addEventListener('click', function () { Module._linli_tap_at(it.x, it.y); });
+        if (kind === 'f') el.setAttribute('aria-label', (m['lang'] === 'en' ? 'Text field ' : '输入框 ') + it['t']);
+        el.addEventListener('click', function () { Module['_linli_tap_at'](it['x'], it['y']); });
       }
-      el.textContent = it.t;
+      el.textContent = it['t'];
       frag.appendChild(el);
     });
     root.replaceChildren(frag);
   },
 
+  // Glyphs from the browser's fonts: see web/linli_fonts.js.
+  linli_js_font_init: function (s) {
+    linliFont.measure(s);
+    return linliFont.share[s];
+  },
+
+  linli_js_font_has: function (s, cp) { return linliFont.has(s, cp) ? 1 : 0; },
+
+  linli_js_font_glyph: function (s, cp, size, density, out) {
+    var F = linliFont, ctx = F.context(), ch = String.fromCodePoint(cp);
+    var font = (size * F.k[s] * density) + 'px ' + F.stacks[s];
+    ctx.font = font;
+    var m = ctx.measureText(ch);
+    var x0 = Math.floor(-m.actualBoundingBoxLeft) - 1, x1 = Math.ceil(m.actualBoundingBoxRight) + 1;
+    var y0 = Math.floor(-m.actualBoundingBoxAscent) - 1, y1 = Math.ceil(m.actualBoundingBoxDescent) + 1;
+    var w = x1 - x0, h = y1 - y0;
+    if (m.actualBoundingBoxRight + m.actualBoundingBoxLeft <= 0 || w <= 0 || h <= 0) w = h = 0;  // a space
+    if (w > 0) {
+      if (ctx.canvas.width < w || ctx.canvas.height < h) { ctx.canvas.width = Math.max(w, 64); ctx.canvas.height = Math.max(h, 64); }
+      ctx.clearRect(0, 0, w, h);
+      ctx.font = font;
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillStyle = '#fff';
+      ctx.fillText(ch, -x0, -y0);
+      var rgba = ctx.getImageData(0, 0, w, h).data, a = new Uint8Array(w * h);
+      for (var i = 0; i < a.length; i++) a[i] = rgba[i * 4 + 3];
+      F.pixels = a;
+    }
+    var o = out >> 2;
+    HEAPF32[o] = w; HEAPF32[o + 1] = h; HEAPF32[o + 2] = x0; HEAPF32[o + 3] = y0; HEAPF32[o + 4] = m.width / density;
+  },
+
+  linli_js_font_pixels: function (dst) { HEAPU8.set(linliFont.pixels, dst); },
+
+  // Linli's own font, for a device without Chinese fonts: fetched once, as a web font.
+  linli_js_font_fallback_load: function () {
+    var F = linliFont;
+    if (F.loading || F.ready[1] || typeof FontFace === 'undefined') return;
+    F.loading = true;
+    new FontFace('LinliFallback', 'url(fonts/linli-cjk.ttf)').load().then(function (face) {
+      document.fonts.add(face);
+      F.measure(1);
+      F.ready[1] = true;
+      F.known[1] = new Map();
+      F.missing[1] = null;
+      Module['_linli_font_fallback_ready']();
+      if (window['linli']) window['linli']['wake']();
+    }, function (e) {
+      F.loading = false;
+      console.error('[linli] the fallback font did not load: ' + e);
+    });
+  },
+
   // The first frame with data is on screen: the loading text goes, tests may start.
   linli_js_ready: function () {
-    Module.linliReady = true;
-    Module.linliReadyAt = performance.now();  // ms since navigation started
+    Module['linliReady'] = true;
+    Module['linliReadyAt'] = performance.now();  // ms since navigation started
     var s = document.getElementById('status');
     if (s) s.remove();
   },

@@ -82,24 +82,38 @@ fetch_source() {
 
 # SDL2 built for the browser with emcc (Emscripten's own SDL port downloads from the
 # internet). The configure step runs emcc for every check (~2 min), so it is kept.
+# Only what Linli uses: video (a WebGL canvas), events, timers. No audio, joysticks,
+# haptics, sensors, power or the 2D renderer: less to download on a phone.
+SDL2_WEB_OPTIONS=(
+  -DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_THREADS=OFF
+  -DSDL_AUDIO=OFF -DSDL_RENDER=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
+  -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF
+  -DSDL_DUMMYVIDEO=OFF -DSDL_DISKAUDIO=OFF -DSDL_DUMMYAUDIO=OFF
+)
 ensure_sdl2_web() {
   local src="$DEPS/src/libsdl2-${SDL2_SRC_VERSION%-*}" out="$DEPS/sdl2-web"
-  [ -f "$out/lib/libSDL2.a" ] && return 0
+  local stamp="$out/.options" options="${SDL2_WEB_OPTIONS[*]}"
+  [ -f "$out/lib/libSDL2.a" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$options" ] && return 0
   log "building SDL2 $SDL2_SRC_VERSION with emcc (about 3 minutes, once)"
-  emcmake cmake -S "$src" -B "$DEPS/sdl2-web-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_THREADS=OFF \
+  rm -rf "$out" "$DEPS/sdl2-web-build"
+  emcmake cmake -S "$src" -B "$DEPS/sdl2-web-build" -G Ninja "${SDL2_WEB_OPTIONS[@]}" \
     -DCMAKE_INSTALL_PREFIX="$out" >"$DEPS/sdl2-web.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 configure failed (log: $DEPS/sdl2-web.log)"; }
   cmake --build "$DEPS/sdl2-web-build" --target install >>"$DEPS/sdl2-web.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 build failed (log: $DEPS/sdl2-web.log)"; }
+  echo "$options" >"$stamp"
 }
 
+# npm packages, pinned by each folder's package-lock.json: the build's tools
+# (scripts/lib) and the browser tests' (tests/browser).
 ensure_npm_packages() {
-  local dir="$ROOT/tests/browser"
-  if [ ! -d "$dir/node_modules/playwright-core" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "installing npm packages for the browser tests"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci failed in tests/browser"
-  fi
+  local dir
+  for dir in "$ROOT/scripts/lib" "$ROOT/tests/browser"; do
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      log "installing npm packages in ${dir#$ROOT/}"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci failed in ${dir#$ROOT/}"
+    fi
+  done
 }
 
 check_emcc_version() {

@@ -11,7 +11,6 @@
 #include "core/tally.h"
 #include "imgui.h"
 #include "ui/app_ui.h"
-#include "ui/fonts.h"
 #include "ui/theme.h"
 
 namespace linli::app {
@@ -71,10 +70,7 @@ void App::start() {
     ui::apply_theme(1.0f);
     widgets_.attach(ImGui::GetCurrentContext());
     platform::request_persistence([this](bool granted) { status_.persistent = granted; });
-    platform::fetch("fonts/linli-cjk.ttf", [this](bool ok, std::string bytes) {
-        if (!ok || !ui::add_ttf_font(bytes)) return fail("err.load.font");
-        have_font_ = true;
-    });
+    platform::add_fonts(ui::kBaseFontSize);  // the phone's own; Linli's only if it lacks a glyph
     // Start-up waits for the first read from storage: nothing is shown that may be stale.
     platform::mount_storage(kDataDir, [this](std::optional<std::string> error) { open_store(error); });
 }
@@ -103,7 +99,7 @@ void App::seed_sample() {
 }
 
 bool App::frame() {
-    if (!have_font_ || !store_ || store_->empty()) return true;  // nothing to draw with yet
+    if (!store_ || store_->empty()) return true;  // nothing to draw yet
     step_codes();
     status_.save = saving_.state();
     status_.save_error = saving_.error();

@@ -69,7 +69,7 @@ private:
     ui::WidgetLog widgets_;
     Saving saving_;
     std::optional<Bundle> pending_import_;
-    bool have_font_ = false, ready_ = false, restyle_ = false;
+    bool ready_ = false, restyle_ = false;
 };
 
 }  // namespace linli::app

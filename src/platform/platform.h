@@ -12,6 +12,9 @@ namespace linli::platform {
 // the ImGui context with its SDL2 and OpenGL3 backends. False (with a message) on failure.
 bool open_window(const char* title);
 
+// Gives ImGui its fonts (in the browser: the phone's own, drawn by the page).
+void add_fonts(float size);
+
 // Runs `frame` once per display refresh until it returns false.
 void run(std::function<bool()> frame);
 

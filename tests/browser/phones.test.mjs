@@ -203,12 +203,19 @@ test('offline after the first visit; a new version is picked up on the next visi
     writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head>\n<meta name="linli-build" content="next">'));
     execFileSync('/usr/bin/python3', [path.join(ROOT, 'scripts/lib/make_sw.py'), path.join(ROOT, 'web/sw.js'), site]);
     await page.reload();  // this visit still shows the old one; the new worker installs
-    await page.waitForFunction(async () => {
+    // Polled from here: waitForFunction takes the promise an async predicate returns as
+    // truthy at once, which passed before the new worker had even installed.
+    const installed = () => page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
       await r.update();
-      return r.active && !r.installing && !r.waiting && (await caches.keys()).length === 1 &&
-        (await (await caches.match('./')).text()).includes('linli-build');
-    }, null, { timeout: 30000, polling: 500 });
+      const hit = await caches.match('./');
+      return !!r.active && !r.installing && !r.waiting && (await caches.keys()).length === 1 &&
+        !!hit && (await hit.text()).includes('linli-build');
+    });
+    for (const end = Date.now() + 30000; !(await installed());) {
+      assert.ok(Date.now() < end, 'the new version installs within 30 s');
+      await new Promise((r) => setTimeout(r, 500));
+    }
     await page.close();
     const next = await context.newPage();  // the next visit
     await openApp(next, own.url);

@@ -17,6 +17,7 @@
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
+#include "platform/web/canvas_font.h"
 #include "platform/web/keyboard_web.h"
 
 // Implemented in web/linli_library.js.
@@ -132,6 +133,8 @@ bool open_window(const char* title) {
     install_keyboard_bridge();
     return true;
 }
+
+void add_fonts(float size) { add_canvas_fonts(size); }
 
 void run(std::function<bool()> frame) {
     g_frame = std::move(frame);

@@ -1,0 +1,139 @@
+// Glyphs from the phone's own fonts. An ImGui 1.92 font loader (ImFontLoader) that has
+// the browser draw each glyph on demand into a 2D canvas (web/linli_library.js), so a
+// device with Chinese fonts downloads none. A glyph the system fonts lack (found by
+// comparing it with the "missing" box, not by non-empty pixels) comes from Linli's
+// own font subset, fetched as a web font only the first time one is needed.
+//
+// ImGui picks its default loader at compile time: stb_truetype, or with
+// IMGUI_ENABLE_FREETYPE whatever ImGuiFreeType::GetFontLoader() returns. Linli defines
+// IMGUI_ENABLE_FREETYPE and answers that call with this loader, so stb_truetype is not
+// linked at all.
+#include <emscripten.h>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "platform/web/canvas_font.h"
+
+extern "C" {
+// web/linli_library.js
+float linli_js_font_init(int source);  // ascent as a share of the line height (ascent + descent)
+int linli_js_font_has(int source, int codepoint);
+// Draws a glyph; out[0..4] = width, height (device pixels), x0, y0 (device pixels from the pen
+// on the baseline), advance (ImGui units). The pixels wait for linli_js_font_pixels.
+void linli_js_font_glyph(int source, int codepoint, float size, float density, float* out);
+void linli_js_font_pixels(unsigned char* dst);
+void linli_js_font_fallback_load();
+}
+
+namespace linli::platform {
+namespace {
+
+// Source 0: the system's fonts; source 1: Linli's own subset, fetched when first needed.
+struct SourceData {
+    int source = 0;
+    float ascent_share = 0.8f;
+};
+
+SourceData g_sources[2] = {{0}, {1}};
+bool g_fallback_requested = false;
+
+int source_of(ImFontConfig* src) { return static_cast<const SourceData*>(src->FontLoaderData)->source; }
+
+bool src_init(ImFontAtlas*, ImFontConfig* src) {
+    int n = src->MergeMode ? 1 : 0;
+    g_sources[n].ascent_share = linli_js_font_init(n);
+    src->FontLoaderData = &g_sources[n];
+    return true;
+}
+
+bool contains(ImFontAtlas*, ImFontConfig* src, ImWchar c) {
+    int s = source_of(src);
+    if (linli_js_font_has(s, c)) return true;
+    if (s == 0 && !g_fallback_requested && c > 0x7F) {
+        g_fallback_requested = true;  // a character the phone cannot draw: fetch Linli's font
+        linli_js_font_fallback_load();
+    }
+    return false;
+}
+
+bool baked_init(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
+    if (!src->MergeMode) {
+        const SourceData* d = static_cast<const SourceData*>(src->FontLoaderData);
+        baked->Ascent = ImCeil(baked->Size * d->ascent_share);
+        baked->Descent = -ImCeil(baked->Size * (1.0f - d->ascent_share));
+    }
+    return true;
+}
+
+bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar c, ImFontGlyph* out,
+                float* out_advance) {
+    if (!contains(atlas, src, c)) return false;
+    const float density = src->RasterizerDensity * baked->RasterizerDensity;
+    float m[5] = {};
+    linli_js_font_glyph(source_of(src), c, baked->Size, density, m);
+    if (out_advance) {
+        *out_advance = m[4];
+        return true;
+    }
+    out->Codepoint = c;
+    out->AdvanceX = m[4];
+    const int w = static_cast<int>(m[0]), h = static_cast<int>(m[1]);
+    if (w <= 0 || h <= 0) return true;  // a space: an advance and nothing to draw
+    ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, w, h);
+    if (id == ImFontAtlasRectId_Invalid) return false;
+    ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
+    ImFontAtlasBuilder* builder = atlas->Builder;
+    builder->TempBuffer.resize(w * h);
+    linli_js_font_pixels(builder->TempBuffer.Data);
+    const float top = IM_ROUND(baked->Ascent);
+    out->X0 = m[2] / density;
+    out->Y0 = m[3] / density + top;
+    out->X1 = (m[2] + w) / density;
+    out->Y1 = (m[3] + h) / density + top;
+    out->Visible = true;
+    out->PackId = id;
+    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out, r, builder->TempBuffer.Data, ImTextureFormat_Alpha8, w);
+    return true;
+}
+
+const ImFontLoader& loader() {
+    static ImFontLoader l = [] {
+        ImFontLoader x;
+        x.Name = "canvas";
+        x.FontSrcInit = src_init;
+        x.FontSrcContainsGlyph = contains;
+        x.FontBakedInit = baked_init;
+        x.FontBakedLoadGlyph = load_glyph;
+        return x;
+    }();
+    return l;
+}
+
+}  // namespace
+
+void add_canvas_fonts(float size) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontConfig system;
+    system.FontLoader = &loader();
+    system.SizePixels = size;
+    system.PixelSnapH = true;  // whole-pixel advances: crisp Latin next to Chinese
+    ImStrncpy(system.Name, "system", sizeof system.Name);
+    atlas->AddFont(&system);
+    ImFontConfig fallback = system;
+    fallback.MergeMode = true;
+    ImStrncpy(fallback.Name, "linli-cjk", sizeof fallback.Name);
+    atlas->AddFont(&fallback);
+}
+
+}  // namespace linli::platform
+
+// ImGui asks this for its default font loader when built with IMGUI_ENABLE_FREETYPE.
+namespace ImGuiFreeType {
+const ImFontLoader* GetFontLoader() { return &linli::platform::loader(); }
+}
+
+// Linli's own font arrived: glyphs drawn as missing so far are drawn again.
+extern "C" EMSCRIPTEN_KEEPALIVE void linli_font_fallback_ready() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    for (ImFont* f : atlas->Fonts) ImFontAtlasFontDiscardBakes(atlas, f, 0);
+}
