@@ -88,14 +88,20 @@ SDL2_WEB_OPTIONS=(
   -DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_THREADS=OFF
   -DSDL_AUDIO=OFF -DSDL_RENDER=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
   -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF
-  -DSDL_DUMMYVIDEO=OFF -DSDL_DISKAUDIO=OFF -DSDL_DUMMYAUDIO=OFF
+  -DSDL_DUMMYVIDEO=OFF -DSDL_OFFSCREEN=OFF -DSDL_DISKAUDIO=OFF -DSDL_DUMMYAUDIO=OFF
 )
+# Linli makes no colour cursors. Without this one line, SDL's Emscripten mouse keeps the
+# whole software blitter reachable (through SDL_ConvertSurface): ~190 KB of wasm.
+SDL2_WEB_PATCH='/mouse->CreateCursor *= Emscripten_CreateCursor;/d'
 ensure_sdl2_web() {
   local src="$DEPS/src/libsdl2-${SDL2_SRC_VERSION%-*}" out="$DEPS/sdl2-web"
-  local stamp="$out/.options" options="${SDL2_WEB_OPTIONS[*]}"
+  local stamp="$out/.options" options="${SDL2_WEB_OPTIONS[*]} $SDL2_WEB_PATCH"
   [ -f "$out/lib/libSDL2.a" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$options" ] && return 0
   log "building SDL2 $SDL2_SRC_VERSION with emcc (about 3 minutes, once)"
   rm -rf "$out" "$DEPS/sdl2-web-build"
+  local mouse="$src/src/video/emscripten/SDL_emscriptenmouse.c"
+  sed -i "$SDL2_WEB_PATCH" "$mouse"
+  ! grep -q "= Emscripten_CreateCursor;" "$mouse" || fail "could not patch $mouse (see SDL2_WEB_PATCH)"
   emcmake cmake -S "$src" -B "$DEPS/sdl2-web-build" -G Ninja "${SDL2_WEB_OPTIONS[@]}" \
     -DCMAKE_INSTALL_PREFIX="$out" >"$DEPS/sdl2-web.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 configure failed (log: $DEPS/sdl2-web.log)"; }
@@ -116,10 +122,18 @@ ensure_npm_packages() {
   done
 }
 
+# Read whole, not through head: head closing the pipe early makes emcc die of a broken pipe.
+emcc_version() {
+  local out
+  out=$(emcc --version)
+  out=${out%%$'\n'*}
+  sed -E 's/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/' <<<"$out"
+}
+
 check_emcc_version() {
   local want have
   want=$(tr -d ' \n' <"$ROOT/emsdk-version.txt")
-  have=$(emcc --version | head -1 | sed -E 's/.* ([0-9]+\.[0-9]+\.[0-9]+).*/\1/')
+  have=$(emcc_version)
   if [ "$want" != "$have" ]; then
     warn "emcc is $have but emsdk-version.txt says $want: the web build may differ from the measured one."
   fi

@@ -22,7 +22,9 @@ def main():
         h.update(rel.encode() + b"\0")
         with open(os.path.join(site, rel), "rb") as f:
             h.update(f.read())
-    urls = ["./"] + ["./" + f for f in files if f != "index.html"]
+    # The fallback font is not fetched up front: most phones never need it. When one does,
+    # the worker keeps it as it passes (see web/sw.js), for the next offline start.
+    urls = ["./"] + ["./" + f for f in files if f != "index.html" and not f.startswith("fonts/")]
     with open(template, encoding="utf-8") as f:
         text = f.read()
     text = text.replace("%VERSION%", "linli-" + h.hexdigest()[:16]).replace("%FILES%", json.dumps(urls))

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Writes FILE.gz (gzip -9) and FILE.br (brotli -q 11) beside every file of the site, so
+a static server sends the smallest encoding the browser accepts without compressing on
+each request. Skips files that do not shrink (the PNG icons) and ones already current."""
+import gzip
+import os
+import subprocess
+import sys
+
+
+def stale(src, out):
+    return not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src)
+
+
+def main():
+    site = sys.argv[1]
+    written = 0
+    for root, _, names in os.walk(site):
+        for n in names:
+            if n.endswith((".gz", ".br")):
+                continue
+            src = os.path.join(root, n)
+            with open(src, "rb") as f:
+                data = f.read()
+            gz, br = src + ".gz", src + ".br"
+            if stale(src, gz):
+                packed = gzip.compress(data, compresslevel=9, mtime=0)
+                if len(packed) >= len(data):
+                    for old in (gz, br):
+                        if os.path.exists(old):
+                            os.remove(old)
+                    continue
+                with open(gz, "wb") as f:
+                    f.write(packed)
+                written += 1
+            if stale(src, br):
+                subprocess.run(["brotli", "-q", "11", "-f", "-o", br, src], check=True)
+                written += 1
+    print(f"precompress: {written} files written")
+
+
+if __name__ == "__main__":
+    main()
