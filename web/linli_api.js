@@ -13,7 +13,7 @@
   // Any input wakes the paused main loop (frames are drawn only while something changes).
   function wake() { if (Module['calledRun'] && Module['_linli_wake']) Module['_linli_wake'](); }
   ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'touchstart', 'touchmove', 'touchend', 'wheel',
-   'keydown', 'keyup', 'resize', 'focus', 'blur', 'visibilitychange', 'orientationchange'].forEach(function (t) {
+   'keydown', 'keyup', 'resize', 'focus', 'blur', 'visibilitychange', 'orientationchange', 'hashchange'].forEach(function (t) {
     window.addEventListener(t, wake, { capture: true, passive: true });
   });
 

@@ -18,6 +18,17 @@ mergeInto(LibraryManager.library, {
     _linli_reply(ctx, status, t, d, n, number || 0);
   },
 
+  // The location hash, decoded ("#/poll/<id>"); malloc'd, the caller frees it.
+  linli_js_route__deps: ['malloc'],
+  linli_js_route: function () {
+    var h = location.hash || '';
+    try { h = decodeURIComponent(h); } catch (e) { /* malformed escapes: taken as they are */ }
+    var n = lengthBytesUTF8(h) + 1;
+    var p = _malloc(n);
+    stringToUTF8(h, p, n);
+    return p;
+  },
+
   linli_js_fetch__deps: ['$linliReply'],
   linli_js_fetch: function (urlPtr, ctx) {
     var url = UTF8ToString(urlPtr);

@@ -71,8 +71,16 @@ void App::start() {
     widgets_.attach(ImGui::GetCurrentContext());
     platform::request_persistence([this](bool granted) { status_.persistent = granted; });
     platform::add_fonts(ui::kBaseFontSize);  // the phone's own; Linli's only if it lacks a glyph
-    // Start-up waits for the first read from storage: nothing is shown that may be stale.
-    platform::mount_storage(kDataDir, [this](std::optional<std::string> error) { open_store(error); });
+    started_ = true;
+    if (mounted_) open_store(*mounted_);
+}
+
+// Start-up waits for the first read from storage: nothing is shown that may be stale.
+void App::load() {
+    platform::mount_storage(kDataDir, [this](std::optional<std::string> error) {
+        mounted_ = error;
+        if (started_) open_store(error);
+    });
 }
 
 void App::open_store(std::optional<std::string> mount_error) {
@@ -110,6 +118,7 @@ bool App::frame() {
     }
     if (!platform::begin_frame()) return false;
     auto v = view();
+    if (auto route = platform::take_route()) ui::follow_link(v, *route);
     ui::draw_app(v);
     platform::end_frame();
     platform::publish_mirror(ui::mirror_json(widgets_.this_frame(), ui_.lang == Lang::zh ? "zh-CN" : "en"));

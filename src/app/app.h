@@ -19,7 +19,9 @@ public:
     static constexpr const char* kDataDir = "/data";
 
     App();
-    void start();  // storage first, then data and font; the first frame waits for both
+    // Storage first: IndexedDB opens while the window and WebGL start (before open_window).
+    void load();
+    void start();  // once the window is open: style, fonts, then the data when storage is read
     bool frame();
     std::string state_json();
     std::string digest() const { return store_ ? store_->data().digest() : ""; }
@@ -70,6 +72,8 @@ private:
     Saving saving_;
     std::optional<Bundle> pending_import_;
     bool ready_ = false, restyle_ = false;
+    bool started_ = false;
+    std::optional<std::optional<std::string>> mounted_;  // storage read (with its error, if any)
 };
 
 }  // namespace linli::app

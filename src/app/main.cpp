@@ -4,11 +4,12 @@
 #include "ui/app_ui.h"
 
 int main() {
+    static linli::app::App app;  // lives as long as the page
+    app.load();
     if (!linli::platform::open_window("Linli")) {
         linli::platform::show_status("此浏览器不支持 WebGL2，无法显示邻里。\nThis browser does not support WebGL2, which Linli needs.");
         return 1;
     }
-    static linli::app::App app;  // lives as long as the page
     linli::platform::expose_automation({
         [] { return linli::ui::widgets_json(app.widgets().last_frame()); },
         [] { return app.state_json(); },

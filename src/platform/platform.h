@@ -29,6 +29,10 @@ void end_frame();
 // Reads a file that ships beside the app (a URL relative to the page in the browser).
 void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done);
 
+// The route the page was opened at or moved to (the location hash, "#/poll/<id>"): the
+// first call gives it, later calls only when it changed since.
+std::optional<std::string> take_route();
+
 std::int64_t now_ms();
 // Calls `fn` once, `ms` milliseconds from now, from the main loop.
 void after(int ms, std::function<void()> fn);

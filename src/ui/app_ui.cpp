@@ -5,6 +5,7 @@
 
 #include "core/board.h"
 #include "core/tally.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/touch.h"
 #include "ui/widget_log.h"
@@ -89,6 +90,7 @@ void draw_tab_bar(View& v) {
         if (ImGui::Button(v.t(tabs[i].key), ImVec2(each, ImGui::GetContentRegionAvail().y))) {
             v.ui.screen = tabs[i].screen;
             v.ui.open_notice.clear();
+            v.ui.link_error.clear();
         }
         ImGui::PopID();
         ImGui::PopStyleColor(3);
@@ -131,6 +133,10 @@ void draw_app(View& v) {
     v.ui.notice_was_open = !v.ui.open_notice.empty();
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     v.ui.animating = touch_scroll();
+    if (!v.ui.link_error.empty()) {
+        wrapped_text_colored(colors::pinned, v.t(v.ui.link_error.c_str()));
+        ImGui::Spacing();
+    }
     switch (v.ui.screen) {
         case Screen::notices: draw_notices(v); break;
         case Screen::polls: draw_polls(v); break;
@@ -165,6 +171,8 @@ std::string state_json(const View& v) {
     w.Key("text_scale"); w.Double(v.ui.text_scale);
     w.Key("lang"); w.String(v.ui.lang == Lang::zh ? "zh-CN" : "en");
     w.Key("open_notice"); str(v.ui.open_notice);
+    w.Key("open_poll"); str(v.ui.open_poll);
+    w.Key("message"); str(v.ui.link_error.empty() ? std::string() : std::string(v.t(v.ui.link_error.c_str())));
     if (const Record* c = the_community(v.data())) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
     w.Key("notices");
     w.StartArray();

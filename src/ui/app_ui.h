@@ -2,6 +2,7 @@
 // and the bottom tab bar (Notices · Polls · Map).
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "ui/view.h"
 
@@ -25,5 +26,8 @@ void draw_poll_editor(View& v);
 // The tally shown for a poll, computed once per change of the data.
 const Tally& results_for(const View& v, const Id& id, const Poll& p);
 void begin_editing(View& v, const Id& id, const Poll& p);  // empty id: a new poll
+void start_answering(View& v, const Id& poll_id, const Poll& p);  // at the first question, or a draft's
+// Opens what a link names ("#/poll/<id>", "#/polls", ...), from the page's location hash.
+void follow_link(View& v, std::string_view route);
 
 }  // namespace linli::ui

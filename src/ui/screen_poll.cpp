@@ -9,7 +9,6 @@
 #include "ui/widgets.h"
 
 namespace linli::ui {
-namespace {
 
 void start_answering(View& v, const Id& poll_id, const Poll& p) {
     AnswerState a;
@@ -20,6 +19,8 @@ void start_answering(View& v, const Id& poll_id, const Poll& p) {
     v.ui.answer = std::move(a);
     v.ui.screen = Screen::answer;
 }
+
+namespace {
 
 void draw_tools(View& v, const Id& id, const Poll& p) {
     ImGui::Separator();

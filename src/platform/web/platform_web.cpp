@@ -29,6 +29,7 @@ void linli_js_persist(void* ctx);
 void linli_js_download(const char* name, const char* data, std::size_t len, const char* mime);
 void linli_js_pick_file(void* ctx, double max_bytes);
 void linli_js_ready();
+char* linli_js_route();
 void linli_js_status(const char* text);
 void linli_js_mirror(const char* json);
 }
@@ -195,6 +196,16 @@ void* pending(ReplyFn fn) { return new ReplyFn(std::move(fn)); }
 
 void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done) {
     linli_js_fetch(path.c_str(), pending([done = std::move(done)](Reply r) { done(r.status == 0, std::move(r.bytes)); }));
+}
+
+std::optional<std::string> take_route() {
+    static std::optional<std::string> last;
+    char* p = linli_js_route();
+    std::string route(p);
+    std::free(p);
+    if (last == route) return std::nullopt;
+    last = route;
+    return route;
 }
 
 void after(int ms, std::function<void()> fn) {

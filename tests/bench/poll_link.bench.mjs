@@ -1,0 +1,68 @@
+// A resident opens a poll link (#/poll/<id>) on a first visit: the bytes that cross the
+// network (counted by the server, headers and body, as scripts/serve serves: precompressed,
+// ETags) and the time until the first question is drawn and answers taps. Each load in a
+// freshly started browser (an empty profile), median of 5, unthrottled and at 4x CPU +
+// "fast 3G" through the DevTools protocol; beside it, the figures measured for Enketo.
+import { startServer } from '../../scripts/lib/static_server.mjs';
+import { SITE, launch, PHONE } from '../browser/harness.mjs';
+
+const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
+const POLL = '670c1cd355555e3184be37c1dfe6c55b';  // the sample's 5-question survey, in Chinese
+const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1024).toFixed(1);
+
+let sent = [];
+const server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) });
+const total = () => sent.reduce((a, r) => a + r.bytes, 0);
+
+async function visit(cpuRate, network) {
+  sent = [];
+  const browser = await launch();
+  try {
+    const page = await browser.newPage(PHONE);
+    const cdp = await page.context().newCDPSession(page);
+    if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    await page.goto(server.url + '#/poll/' + POLL);
+    await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 120000, polling: 20 });
+    const usableMs = await page.evaluate(() => window.linli.readyAt);
+    const atUsable = total();
+    // Usable means: the first question is on the screen, and a tap on an option answers it.
+    const s = await page.evaluate(() => window.linli.state());
+    if (s.screen !== 'answer') throw new Error(`the link opened "${s.screen}", not the question`);
+    const option = await page.evaluate(() => window.linli.widgets().find((w) => w.label === '40 岁以下'));
+    if (!option) throw new Error('no option of the first question is drawn');
+    await page.touchscreen.tap(option.x + option.w / 2, option.y + option.h / 2);
+    await page.waitForFunction(() => (window.linli.state().answer.answers || []).length > 0, null, { timeout: 30000 });
+    // The rest of the first visit: the service worker keeping the app for offline use.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForTimeout(1500);
+    const files = Object.fromEntries(sent.filter((r) => r.status === 200).map((r) => [r.path, r.encoding]));
+    return { usableMs, atUsable, visit: total(), requests: sent.length, files };
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  console.log(`\nPoll link, first visit (#/poll/${POLL}): fresh browser each load, median of ${RUNS}`);
+  console.log('| conditions | transferred until usable KB | whole first visit KB | usable after ms | all runs ms |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  let encodings = null;
+  for (const [name, rate, network] of [['unthrottled', 1, null], ['4x CPU + fast 3G', 4, FAST_3G]]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await visit(rate, network));
+    encodings = runs[0].files;
+    console.log(`| ${name} | ${kb(median(runs.map((r) => r.atUsable)))} | ${kb(median(runs.map((r) => r.visit)))} | ` +
+      `${median(runs.map((r) => r.usableMs)).toFixed(0)} | ${runs.map((r) => r.usableMs.toFixed(0)).join(', ')} |`);
+  }
+  console.log('| Enketo 9.0.1, 5-question Chinese form (reference) | 297 (gzip) | | 400–490 / 2,400 (4x CPU + fast 3G) | |');
+  console.log('\nFiles sent in full on a first visit, with their encoding: ' +
+    Object.entries(encodings).map(([p, e]) => `${p} (${e || 'identity'})`).join(', '));
+} finally {
+  await server.close();
+}

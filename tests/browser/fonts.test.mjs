@@ -1,0 +1,100 @@
+// Every character renders, checked from the pixels drawn: with the system's Chinese fonts
+// (and then Linli's own font is never fetched), and on a system with no Chinese font at
+// all (fontconfig limited to DejaVu), through Linli's fallback font fetched on demand.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { CHROMIUM_ARGS, PHONE, serve, launch, openApp, findWidget, nextFrames, screenshot, watch } from './harness.mjs';
+
+const SUGGESTIONS = '6f877ca98a42827ff0d379d72f8cbeb2';  // the sample's suggestion box: one text question
+const RARE = ['淞', '泾', '彭', '浦', '闵', '堰', '浜', '圩', '埭'];
+const PARAGRAPH = '彭浦新村的居民：周六上午九点在淞泾路口集合，一起清理闵行堰浜两岸。';
+const NOWHERE = String.fromCodePoint(0x10fffd);  // in no font: drawn as "missing"
+
+let server;
+const work = mkdtempSync(path.join(tmpdir(), 'linli-fonts-'));
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); rmSync(work, { recursive: true, force: true }); });
+
+// Which pixels of the field are ink (dark): a string of 0/1, to compare drawings.
+async function ink(page, field, text) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.insertText(text);
+  await nextFrames(page, 3);
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: field.x, y: field.y, width: field.w, height: field.h } }));
+  let bits = '', dark = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const on = 0.299 * png.data[i] + 0.587 * png.data[i + 1] + 0.114 * png.data[i + 2] < 110;
+    bits += on ? '1' : '0';
+    dark += on;
+  }
+  return { bits, dark };
+}
+const differ = (a, b) => [...a.bits].filter((c, i) => c !== b.bits[i]).length;
+
+async function checkEveryCharacter(page, label) {
+  await openApp(page, server.url, '#/poll/' + SUGGESTIONS);
+  const field = await findWidget(page, 'text');
+  await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'linli-text');
+  const empty = await ink(page, field, '');
+  const missing = await ink(page, field, NOWHERE);
+  const drawn = [];
+  for (const ch of RARE) {
+    const d = await ink(page, field, ch);
+    assert.ok(d.dark - empty.dark > 20, `${label}: ${ch} leaves ink`);
+    assert.ok(differ(d, missing) > 20, `${label}: ${ch} is not drawn as the "missing" box`);
+    for (const [other, o] of drawn) assert.ok(differ(d, o) > 20, `${label}: ${ch} and ${other} are drawn differently`);
+    drawn.push([ch, d]);
+  }
+  const boxes = await ink(page, field, NOWHERE.repeat([...PARAGRAPH].length));
+  const para = await ink(page, field, PARAGRAPH);
+  assert.ok(para.dark - empty.dark > 400, `${label}: the paragraph leaves ink`);
+  assert.ok(differ(para, boxes) > 400, `${label}: the paragraph is not a row of "missing" boxes`);
+  await screenshot(page, `fonts-${label}`);
+}
+
+test('with the system\'s Chinese fonts: rare place-name characters and a paragraph render; no font is downloaded', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage(PHONE);
+    const errors = watch(page);
+    const fonts = [];
+    page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url()); });
+    await checkEveryCharacter(page, 'system');
+    assert.deepEqual(fonts, [], 'Linli\'s own font is not fetched');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('with no Chinese font on the system: the same characters render through Linli\'s font, fetched when needed', async () => {
+  const conf = path.join(work, 'fonts.conf');
+  writeFileSync(conf, `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <cachedir>${path.join(work, 'fc-cache')}</cachedir>
+  <include ignore_missing="yes">/etc/fonts/conf.d</include>
+</fontconfig>\n`);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: conf },
+  });
+  try {
+    const page = await browser.newPage(PHONE);
+    const errors = watch(page);
+    const fonts = [];
+    page.on('requestfinished', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url()); });
+    await checkEveryCharacter(page, 'fallback');
+    assert.deepEqual(fonts.map((u) => new URL(u).pathname), ['/fonts/linli-cjk.ttf'], 'Linli\'s font, fetched once');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
