@@ -90,18 +90,26 @@ SDL2_WEB_OPTIONS=(
   -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF
   -DSDL_DUMMYVIDEO=OFF -DSDL_OFFSCREEN=OFF -DSDL_DISKAUDIO=OFF -DSDL_DUMMYAUDIO=OFF
 )
-# Linli makes no colour cursors. Without this one line, SDL's Emscripten mouse keeps the
-# whole software blitter reachable (through SDL_ConvertSurface): ~190 KB of wasm.
-SDL2_WEB_PATCH='/mouse->CreateCursor *= Emscripten_CreateCursor;/d'
+# Linli makes no colour cursors and draws only with WebGL, never into a window surface.
+# Without these lines SDL's Emscripten driver keeps the whole software blitter and the
+# RLE code reachable (through SDL_ConvertSurface and the window framebuffer): ~210 KB.
+# Each entry: FILE:REGEX, the lines removed.
+SDL2_WEB_PATCHES=(
+  'src/video/emscripten/SDL_emscriptenmouse.c:mouse->CreateCursor *= Emscripten_CreateCursor;'
+  'src/video/emscripten/SDL_emscriptenvideo.c:device->[A-Za-z]*WindowFramebuffer *= Emscripten_'
+)
 ensure_sdl2_web() {
   local src="$DEPS/src/libsdl2-${SDL2_SRC_VERSION%-*}" out="$DEPS/sdl2-web"
-  local stamp="$out/.options" options="${SDL2_WEB_OPTIONS[*]} $SDL2_WEB_PATCH"
+  local stamp="$out/.options" options="${SDL2_WEB_OPTIONS[*]} ${SDL2_WEB_PATCHES[*]}"
   [ -f "$out/lib/libSDL2.a" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$options" ] && return 0
   log "building SDL2 $SDL2_SRC_VERSION with emcc (about 3 minutes, once)"
   rm -rf "$out" "$DEPS/sdl2-web-build"
-  local mouse="$src/src/video/emscripten/SDL_emscriptenmouse.c"
-  sed -i "$SDL2_WEB_PATCH" "$mouse"
-  ! grep -q "= Emscripten_CreateCursor;" "$mouse" || fail "could not patch $mouse (see SDL2_WEB_PATCH)"
+  local patch file
+  for patch in "${SDL2_WEB_PATCHES[@]}"; do
+    file="$src/${patch%%:*}"
+    sed -i "/${patch#*:}/d" "$file"
+    [ -z "$(sed -n "/${patch#*:}/p" "$file")" ] || fail "could not patch $file (see SDL2_WEB_PATCHES)"
+  done
   emcmake cmake -S "$src" -B "$DEPS/sdl2-web-build" -G Ninja "${SDL2_WEB_OPTIONS[@]}" \
     -DCMAKE_INSTALL_PREFIX="$out" >"$DEPS/sdl2-web.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 configure failed (log: $DEPS/sdl2-web.log)"; }

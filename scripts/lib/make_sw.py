@@ -17,14 +17,15 @@ def main():
                 continue
             files.append(rel)
     files.sort()
-    h = hashlib.sha256()
+    # Not fetched up front: the fallback font (most phones never need it; one that does
+    # keeps it as it passes, see web/sw.js) and the icons only installing uses, online.
+    later = ("fonts/", "icons/icon-180.png", "icons/icon-512.png", "icons/icon-maskable-512.png")
+    urls = ["./"] + ["./" + f for f in files if f != "index.html" and not f.startswith(later)]
+    h = hashlib.sha256(json.dumps(urls).encode())  # the list, and every file's name and bytes
     for rel in files:
         h.update(rel.encode() + b"\0")
         with open(os.path.join(site, rel), "rb") as f:
             h.update(f.read())
-    # The fallback font is not fetched up front: most phones never need it. When one does,
-    # the worker keeps it as it passes (see web/sw.js), for the next offline start.
-    urls = ["./"] + ["./" + f for f in files if f != "index.html" and not f.startswith("fonts/")]
     with open(template, encoding="utf-8") as f:
         text = f.read()
     text = text.replace("%VERSION%", "linli-" + h.hexdigest()[:16]).replace("%FILES%", json.dumps(urls))

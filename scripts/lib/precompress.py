@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes FILE.gz (gzip -9) and FILE.br (brotli -q 11) beside every file of the site, so
 a static server sends the smallest encoding the browser accepts without compressing on
-each request. Skips files that do not shrink (the PNG icons) and ones already current."""
+each request. Skips files that do not shrink and ones already current; removes copies
+whose file has gone."""
 import gzip
 import os
 import subprocess
@@ -18,6 +19,8 @@ def main():
     for root, _, names in os.walk(site):
         for n in names:
             if n.endswith((".gz", ".br")):
+                if not os.path.exists(os.path.join(root, n[:-3])):
+                    os.remove(os.path.join(root, n))  # its file is gone from the site
                 continue
             src = os.path.join(root, n)
             with open(src, "rb") as f:
@@ -34,7 +37,8 @@ def main():
                     f.write(packed)
                 written += 1
             if stale(src, br):
-                subprocess.run(["brotli", "-q", "11", "-f", "-o", br, src], check=True)
+                # -n: the copy gets its own time, not the file's (truncated to seconds, it would look older)
+                subprocess.run(["brotli", "-q", "11", "-n", "-f", "-o", br, src], check=True)
                 written += 1
     print(f"precompress: {written} files written")
 
