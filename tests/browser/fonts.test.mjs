@@ -37,6 +37,40 @@ async function ink(page, field, text) {
 }
 const differ = (a, b) => [...a.bits].filter((c, i) => c !== b.bits[i]).length;
 
+// The glyphs of a line as boxes of ink (device pixels), left to right; the caret (thin) is left out.
+async function glyphBoxes(page, field, text) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+  await nextFrames(page, 3);
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: field.x, y: field.y, width: field.w, height: field.h } }));
+  const dark = (x, y) => { const i = 4 * (y * png.width + x); return 0.299 * png.data[i] + 0.587 * png.data[i + 1] + 0.114 * png.data[i + 2] < 110; };
+  const boxes = [];
+  let box = null;
+  for (let x = 0; x < png.width; x++) {
+    let top = -1, bottom = -1;
+    for (let y = 0; y < png.height; y++) if (dark(x, y)) { if (top < 0) top = y; bottom = y; }
+    if (top >= 0) {
+      if (!box) boxes.push(box = { left: x, right: x, top, bottom });
+      box.right = x; box.top = Math.min(box.top, top); box.bottom = Math.max(box.bottom, bottom);
+    } else box = null;
+  }
+  return boxes.filter((b) => b.right - b.left > 6);
+}
+
+// Mixed Chinese and Latin text lines up: the Latin capitals stand on one baseline, and the
+// ideograph sits on it too (its foot a little below, as ideographs are drawn), about as tall.
+async function checkLinesUp(page, field, label) {
+  const [h1, zhong, h2] = await glyphBoxes(page, field, 'H 中 H');
+  assert.ok(h1 && zhong && h2, `${label}: three glyphs drawn`);
+  assert.equal(h1.bottom, h2.bottom, `${label}: the Latin letters share a baseline`);
+  const em = zhong.bottom - zhong.top;
+  const capital = h1.bottom - h1.top;
+  assert.ok(zhong.bottom >= h1.bottom - 2 && zhong.bottom - h1.bottom <= 0.25 * em,
+    `${label}: 中 stands on the baseline (its foot ${zhong.bottom - h1.bottom} px from the H's, em ${em} px)`);
+  assert.ok(em > 0.9 * capital && em < 1.6 * capital, `${label}: 中 (${em} px) is sized with the H (${capital} px)`);
+}
+
 async function checkEveryCharacter(page, label) {
   await openApp(page, server.url, '#/poll/' + SUGGESTIONS);
   const field = await findWidget(page, 'text');
@@ -57,6 +91,7 @@ async function checkEveryCharacter(page, label) {
   assert.ok(para.dark - empty.dark > 400, `${label}: the paragraph leaves ink`);
   assert.ok(differ(para, boxes) > 400, `${label}: the paragraph is not a row of "missing" boxes`);
   await screenshot(page, `fonts-${label}`);
+  await checkLinesUp(page, field, label);
 }
 
 test('with the system\'s Chinese fonts: rare place-name characters and a paragraph render; no font is downloaded', async () => {
