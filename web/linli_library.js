@@ -188,7 +188,7 @@ mergeInto(LibraryManager.library, {
     var F = linliFont;
     if (F.loading || F.ready[1] || typeof FontFace === 'undefined') return;
     F.loading = true;
-    new FontFace('LinliFallback', 'url(fonts/linli-cjk.ttf)').load().then(function (face) {
+    new FontFace('LinliFallback', 'url(fonts/linli-cjk.woff2)').load().then(function (face) {
       document.fonts.add(face);
       F.measure(1);
       F.ready[1] = true;

@@ -11,7 +11,7 @@ APT_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev python3
   emscripten nodejs npm
   libcereal-dev rapidjson-dev doctest-dev
-  fonts-wqy-microhei fonts-dejavu-core fonttools brotli
+  fonts-wqy-microhei fonts-dejavu-core fonttools python3-brotli brotli
   chromium dpkg-dev xz-utils
 )
 

@@ -127,7 +127,7 @@ test('with no Chinese font on the system: the same characters render through Lin
     const fonts = [];
     page.on('requestfinished', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url()); });
     await checkEveryCharacter(page, 'fallback');
-    assert.deepEqual(fonts.map((u) => new URL(u).pathname), ['/fonts/linli-cjk.ttf'], 'Linli\'s font, fetched once');
+    assert.deepEqual(fonts.map((u) => new URL(u).pathname), ['/fonts/linli-cjk.woff2'], 'Linli\'s font, fetched once');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
