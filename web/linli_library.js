@@ -208,6 +208,7 @@ mergeInto(LibraryManager.library, {
     Module['linliReadyAt'] = performance.now();  // ms since navigation started
     var s = document.getElementById('status');
     if (s) s.remove();
+    window.dispatchEvent(new Event('linli-ready'));
   },
 
   // A message shown over the page when the app cannot draw at all.

@@ -61,6 +61,29 @@ ensure_apt_packages() {
   fi
 }
 
+# Phones have no gamepads, and ImGui's SDL2 backend polling them keeps SDL's game
+# controller code and its device tables in the wasm (~22 KB, 7 KB brotli).
+IMGUI_PATCHES=(
+  'backends/imgui_impl_sdl2.cpp:^    ImGui_ImplSDL2_UpdateGamepads();$'
+)
+
+# remove_lines DIR FILE:REGEX...: deletes the matching lines of each file under DIR, a
+# fetched source in the build tree. A file already patched is left untouched (its time
+# too, so nothing is rebuilt); one where the line is not found stops the build.
+remove_lines() {
+  local dir=$1 patch file re
+  shift
+  for patch in "$@"; do
+    file="$dir/${patch%%:*}" re="${patch#*:}"
+    [ -f "$file.linli-orig" ] || cp -p "$file" "$file.linli-orig"
+    if grep -q "$re" "$file"; then
+      sed -i "/$re/d" "$file"
+    elif ! grep -q "$re" "$file.linli-orig"; then
+      fail "$file no longer has the line to remove ($re): update the patches in scripts/lib/deps.sh"
+    fi
+  done
+}
+
 # apt-get source PKG=VERSION into $DEPS/src, once.
 fetch_source() {
   local pkg=$1 version=$2 dir=$3
@@ -93,7 +116,7 @@ SDL2_WEB_OPTIONS=(
 # Linli makes no colour cursors and draws only with WebGL, never into a window surface.
 # Without these lines SDL's Emscripten driver keeps the whole software blitter and the
 # RLE code reachable (through SDL_ConvertSurface and the window framebuffer): ~210 KB.
-# Each entry: FILE:REGEX, the lines removed.
+# Each entry: FILE:REGEX, the lines removed (see remove_lines).
 SDL2_WEB_PATCHES=(
   'src/video/emscripten/SDL_emscriptenmouse.c:mouse->CreateCursor *= Emscripten_CreateCursor;'
   'src/video/emscripten/SDL_emscriptenvideo.c:device->[A-Za-z]*WindowFramebuffer *= Emscripten_'
@@ -104,12 +127,7 @@ ensure_sdl2_web() {
   [ -f "$out/lib/libSDL2.a" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$options" ] && return 0
   log "building SDL2 $SDL2_SRC_VERSION with emcc (about 3 minutes, once)"
   rm -rf "$out" "$DEPS/sdl2-web-build"
-  local patch file
-  for patch in "${SDL2_WEB_PATCHES[@]}"; do
-    file="$src/${patch%%:*}"
-    sed -i "/${patch#*:}/d" "$file"
-    [ -z "$(sed -n "/${patch#*:}/p" "$file")" ] || fail "could not patch $file (see SDL2_WEB_PATCHES)"
-  done
+  remove_lines "$src" "${SDL2_WEB_PATCHES[@]}"
   emcmake cmake -S "$src" -B "$DEPS/sdl2-web-build" -G Ninja "${SDL2_WEB_OPTIONS[@]}" \
     -DCMAKE_INSTALL_PREFIX="$out" >"$DEPS/sdl2-web.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-web.log" >&2; fail "SDL2 configure failed (log: $DEPS/sdl2-web.log)"; }
@@ -153,6 +171,7 @@ ensure_deps() {
   export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs acorn & co from here
   check_emcc_version
   fetch_source imgui "$IMGUI_SRC_VERSION" "imgui-${IMGUI_SRC_VERSION%-*}"
+  remove_lines "$DEPS/src/imgui-${IMGUI_SRC_VERSION%-*}" "${IMGUI_PATCHES[@]}"
   fetch_source libsdl2 "$SDL2_SRC_VERSION" "libsdl2-${SDL2_SRC_VERSION%-*}"
   fetch_source libsodium "$SODIUM_SRC_VERSION" "libsodium-${SODIUM_SRC_VERSION%%-*}"
   ensure_sdl2_web

@@ -39,6 +39,7 @@ def main():
             if stale(src, br):
                 # -n: the copy gets its own time, not the file's (truncated to seconds, it would look older)
                 subprocess.run(["brotli", "-q", "11", "-n", "-f", "-o", br, src], check=True)
+                os.chmod(br, os.stat(src).st_mode & 0o777)  # -n also leaves it private (0600)
                 written += 1
     print(f"precompress: {written} files written")
 

@@ -31,7 +31,7 @@ async function fresh(copy, file) {
   try { return (await fs.stat(copy)).mtimeMs >= (await fs.stat(file)).mtimeMs; } catch { return false; }
 }
 
-// `onResponse({path, status, encoding, bytes})`, if given, hears of each response with the
+// `onResponse({path, status, encoding, bytes, at})`, if given, hears of each response with the
 // bytes it put on the wire (headers and body): what the benchmarks count as transferred.
 export async function startServer({ root, port = 8080, host = '127.0.0.1', log = false, onResponse = null }) {
   root = path.resolve(root);
@@ -39,7 +39,7 @@ export async function startServer({ root, port = 8080, host = '127.0.0.1', log =
     if (onResponse) {
       const before = req.socket.bytesWritten;  // one request at a time per connection (HTTP/1.1)
       res.on('finish', () => onResponse({
-        path: req.url, status: res.statusCode, encoding: res.linliEncoding || null,
+        path: req.url, status: res.statusCode, encoding: res.linliEncoding || null, at: Date.now(),
         bytes: req.socket.bytesWritten - before + (req.socket.writableLength || 0),
       }));
     }

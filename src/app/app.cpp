@@ -61,7 +61,8 @@ ui::View App::view() {
 }
 
 void App::fail(const char* key, const std::string& detail) {
-    std::string msg = catalog_.in(Lang::zh).get(key) + "\n" + catalog_.in(Lang::en).get(key);
+    std::string msg = catalog_.in(Lang::zh).get(key);
+    if (catalog_.has(Lang::en)) msg += "\n" + catalog_.in(Lang::en).get(key);
     if (!detail.empty()) msg += "\n(" + detail + ")";
     platform::show_status(msg);
 }
@@ -88,7 +89,17 @@ void App::open_store(std::optional<std::string> mount_error) {
     auto s = store::Store::open(kDataDir, platform::now_ms(), ids_);
     if (!s) return fail("err.store.open", describe(s.error(), catalog_.in(Lang::en)));
     store_ = std::move(*s);
-    ui_.lang = store_->meta().lang == "en" ? Lang::en : Lang::zh;
+    ui_.lang = Lang::zh;
+    if (store_->meta().lang == "en") {
+        if (catalog_.has(Lang::en)) ui_.lang = Lang::en;
+        else {
+            waiting_for_lang_ = true;
+            load_english([this](bool ok) {
+                waiting_for_lang_ = false;
+                if (ok) ui_.lang = Lang::en;
+            });
+        }
+    }
     ui_.text_scale = static_cast<float>(store_->meta().text_scale);
     ui::apply_theme(ui_.text_scale);
     if (store_->empty()) seed_sample();
@@ -107,7 +118,7 @@ void App::seed_sample() {
 }
 
 bool App::frame() {
-    if (!store_ || store_->empty()) return true;  // nothing to draw yet
+    if (!store_ || store_->empty() || waiting_for_lang_) return true;  // nothing to draw yet
     step_codes();
     status_.save = saving_.state();
     status_.save_error = saving_.error();
@@ -338,8 +349,27 @@ void App::export_csv(const Id& poll) {
 }
 
 void App::set_lang(Lang lang) {
+    if (!catalog_.has(lang)) {
+        load_english([this](bool ok) {
+            if (ok) set_lang(Lang::en);
+        });
+        return;
+    }
     ui_.lang = lang;
     if (!store_->set_lang(lang == Lang::en ? "en" : "zh-CN")) changed();
+}
+
+void App::load_english(std::function<void(bool ok)> done) {
+    if (loading_english_) return;
+    loading_english_ = true;
+    platform::fetch("assets/strings-en.json", [this, done = std::move(done)](bool ok, std::string bytes) {
+        loading_english_ = false;
+        auto table = ok ? Strings::parse(bytes) : Result<Strings>(Error{});
+        if (table) catalog_.set_english(std::move(table.value()));
+        else ui_.message = "err.lang.fetch";
+        done(static_cast<bool>(table));
+        platform::request_frames(2);
+    });
 }
 
 }  // namespace linli::app

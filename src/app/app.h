@@ -40,6 +40,8 @@ private:
     void confirm_import();
     void restore(const std::string& name);
     void set_lang(Lang lang);
+    // English is fetched the first time it is asked for (the browser build carries Chinese).
+    void load_english(std::function<void(bool ok)> done);
     void set_tools(bool on);
     void set_text_scale(float scale);
 
@@ -73,6 +75,8 @@ private:
     std::optional<Bundle> pending_import_;
     bool ready_ = false, restyle_ = false;
     bool started_ = false;
+    bool waiting_for_lang_ = false;  // the saved language is English: the first frame waits for it
+    bool loading_english_ = false;
     std::optional<std::optional<std::string>> mounted_;  // storage read (with its error, if any)
 };
 

@@ -1,7 +1,11 @@
 # Writes the zh-CN and en string tables into a C++ source as raw string literals,
-# so the app and the CLI carry them without a file to fetch.
+# so the app and the CLI carry them without a file to fetch. With EN empty (the web
+# build) English is left out: the app fetches it when someone asks for it.
 file(READ "${ZH}" zh)
-file(READ "${EN}" en)
+set(en "")
+if(EN)
+  file(READ "${EN}" en)
+endif()
 file(WRITE "${OUT}" "// Generated from assets/strings by embed_strings.cmake. Do not edit.\n"
   "#include \"core/i18n.h\"\n"
   "namespace linli {\n"

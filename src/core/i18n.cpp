@@ -43,10 +43,12 @@ std::string Strings::format(std::string_view key, const std::vector<std::string>
 
 Catalog::Catalog() {
     auto zh = Strings::parse(builtin_strings(Lang::zh));
-    auto en = Strings::parse(builtin_strings(Lang::en));
-    if (!zh || !en) std::abort();  // the build embeds these; broken tables are a build bug
+    if (!zh) std::abort();  // the build embeds it; a broken table is a build bug
     zh_ = std::move(zh.value());
-    en_ = std::move(en.value());
+    if (builtin_strings(Lang::en).empty()) return;  // the browser fetches English
+    auto en = Strings::parse(builtin_strings(Lang::en));
+    if (!en) std::abort();
+    set_english(std::move(en.value()));
 }
 
 std::string describe(const Error& e, const Strings& s) {

@@ -25,17 +25,24 @@ private:
     mutable std::unordered_map<std::string, std::string> missing_;
 };
 
-// Both languages, loaded from the tables built into the program.
+// Both languages, from the tables built into the program. The browser build has only
+// Chinese built in and is given English when it is fetched; until then, Chinese answers.
 class Catalog {
 public:
     Catalog();
-    const Strings& in(Lang lang) const { return lang == Lang::zh ? zh_ : en_; }
+    const Strings& in(Lang lang) const { return lang == Lang::en && has_en_ ? en_ : zh_; }
+    bool has(Lang lang) const { return lang == Lang::zh || has_en_; }
+    void set_english(Strings en) {
+        en_ = std::move(en);
+        has_en_ = true;
+    }
 
 private:
     Strings zh_, en_;
+    bool has_en_ = false;
 };
 
-std::string_view builtin_strings(Lang lang);  // generated from assets/strings
+std::string_view builtin_strings(Lang lang);  // generated from assets/strings; en may be empty
 
 // An Error in words: the message, and where in the file when it says.
 std::string describe(const Error& e, const Strings& s);

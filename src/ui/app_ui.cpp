@@ -90,7 +90,7 @@ void draw_tab_bar(View& v) {
         if (ImGui::Button(v.t(tabs[i].key), ImVec2(each, ImGui::GetContentRegionAvail().y))) {
             v.ui.screen = tabs[i].screen;
             v.ui.open_notice.clear();
-            v.ui.link_error.clear();
+            v.ui.message.clear();
         }
         ImGui::PopID();
         ImGui::PopStyleColor(3);
@@ -133,8 +133,8 @@ void draw_app(View& v) {
     v.ui.notice_was_open = !v.ui.open_notice.empty();
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     v.ui.animating = touch_scroll();
-    if (!v.ui.link_error.empty()) {
-        wrapped_text_colored(colors::pinned, v.t(v.ui.link_error.c_str()));
+    if (!v.ui.message.empty()) {
+        wrapped_text_colored(colors::pinned, v.t(v.ui.message.c_str()));
         ImGui::Spacing();
     }
     switch (v.ui.screen) {
@@ -172,7 +172,7 @@ std::string state_json(const View& v) {
     w.Key("lang"); w.String(v.ui.lang == Lang::zh ? "zh-CN" : "en");
     w.Key("open_notice"); str(v.ui.open_notice);
     w.Key("open_poll"); str(v.ui.open_poll);
-    w.Key("message"); str(v.ui.link_error.empty() ? std::string() : std::string(v.t(v.ui.link_error.c_str())));
+    w.Key("message"); str(v.ui.message.empty() ? std::string() : std::string(v.t(v.ui.message.c_str())));
     if (const Record* c = the_community(v.data())) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
     w.Key("notices");
     w.StartArray();

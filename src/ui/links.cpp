@@ -10,7 +10,7 @@
 namespace linli::ui {
 
 void follow_link(View& v, std::string_view route) {
-    v.ui.link_error.clear();
+    v.ui.message.clear();
     if (route.empty() || route == "#" || route == "#/") return;
     constexpr std::string_view poll_prefix = "#/poll/";
     if (route.starts_with(poll_prefix)) {
@@ -18,7 +18,7 @@ void follow_link(View& v, std::string_view route) {
         const Poll* p = v.poll(id);
         if (!p || p->status == PollStatus::draft) {
             v.ui.screen = Screen::polls;
-            v.ui.link_error = "link.no_poll";
+            v.ui.message = "link.no_poll";
             return;
         }
         v.ui.open_poll = id;
@@ -36,7 +36,7 @@ void follow_link(View& v, std::string_view route) {
         }
     }
     v.ui.screen = Screen::notices;
-    v.ui.link_error = "link.unknown";
+    v.ui.message = "link.unknown";
 }
 
 }  // namespace linli::ui

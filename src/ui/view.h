@@ -39,7 +39,7 @@ struct UiState {
     bool notice_was_open = false;
     std::string open_poll;        // the poll on the poll, answer, results and audit screens
     std::string confirm_restore;  // snapshot awaiting "are you sure?"
-    std::string link_error;       // string key: the link opened names nothing held here
+    std::string message;          // string key of a message over the screen (a bad link, ...)
     AnswerState answer;
     std::optional<Poll> editing;  // the poll being built or changed
     std::string editing_id;       // its record id (new polls get one when saved)

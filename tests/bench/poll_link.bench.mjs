@@ -29,8 +29,8 @@ async function visit(cpuRate, network) {
     }
     await page.goto(server.url + '#/poll/' + POLL);
     await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 120000, polling: 20 });
-    const usableMs = await page.evaluate(() => window.linli.readyAt);
-    const atUsable = total();
+    const [usableMs, usableAt] = await page.evaluate(() => [window.linli.readyAt, performance.timeOrigin + window.linli.readyAt]);
+    const atUsable = sent.filter((r) => r.at <= usableAt).reduce((a, r) => a + r.bytes, 0);
     // Usable means: the first question is on the screen, and a tap on an option answers it.
     const s = await page.evaluate(() => window.linli.state());
     if (s.screen !== 'answer') throw new Error(`the link opened "${s.screen}", not the question`);

@@ -69,4 +69,4 @@ console.log('| part | code KB | brotli KB, alone | share of code |\n| --- | ---:
 const code = bodies.reduce((a, b) => a + b[0], 0);
 for (const [name, s] of [...sums].sort((a, b) => b[1].raw - a[1].raw))
   console.log(`| ${name} | ${kb(s.raw)} | ${kb(br(s.parts))} | ${(100 * s.raw / code).toFixed(0)}% |`);
-console.log(`| data section (strings: both languages' tables, SDL's, GL names; tables) | ${kb(dataBytes)} | | |`);
+console.log(`| data section (the Chinese string table, SDL's strings, GL names; tables) | ${kb(dataBytes)} | | |`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   ROOT, serve, launchDevice, openApp, state, tap, waitState, findWidget, reveal, importFile, exportFile, waitSaved,
-  screenshot, watch,
+  screenshot, watch, nextFrames,
 } from './harness.mjs';
 import { bundle, SAMPLE, SURVEY } from './bundles.mjs';
 
@@ -30,8 +30,10 @@ after(async () => {
 async function typeInto(page, id, text) {
   const w = await reveal(page, id);
   await page.mouse.click(w.x + 12, w.y + w.h / 2);
+  await nextFrames(page);  // the field is active before keys arrive (a busy machine may lag a frame)
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
+  await nextFrames(page);
 }
 
 async function openPoll(page, title) {

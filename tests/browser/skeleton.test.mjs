@@ -1,7 +1,7 @@
 // The app skeleton in a real browser: it loads, draws, and answers taps on its tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, PHONE, watch, openApp, state, tap, waitState, findWidget, screenshot, pixelVariance } from './harness.mjs';
+import { serve, launch, PHONE, watch, openApp, state, tap, waitState, waitSaved, findWidget, screenshot, pixelVariance } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -69,7 +69,10 @@ test('tabs answer real touch and mouse taps, found by their labels', async () =>
 test('the language switch turns every label to English and back', async () => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
+  const english = [];  // English is a file of its own, fetched only when asked for
+  page.on('request', (r) => { if (r.url().includes('strings-en')) english.push(r.url()); });
   await openApp(page, server.url);
+  assert.deepEqual(english, [], 'no English fetched before it is asked for');
 
   await tap(page, 'EN', { touch: true });
   let s = await waitState(page, (s) => s.lang === 'en');
@@ -81,6 +84,14 @@ test('the language switch turns every label to English and back', async () => {
   await tap(page, 'Map');
   await waitState(page, (s) => s.screen === 'map');
   await screenshot(page, 'skeleton-map-en');
+  assert.equal(english.length, 1, 'English fetched once');
+
+  // Remembered: the next start is in English from its first frame.
+  await waitSaved(page);
+  await page.reload();
+  await page.waitForFunction(() => window.linli && window.linli.ready);
+  assert.equal((await state(page)).lang, 'en');
+  await findWidget(page, 'Notices');
 
   await tap(page, '中文');
   s = await waitState(page, (s) => s.lang === 'zh-CN');
