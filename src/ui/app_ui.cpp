@@ -71,8 +71,6 @@ void draw_header(View& v) {
 }
 
 void draw_tab_bar(View& v) {
-    struct Tab { Screen screen; const char* key; };
-    static constexpr Tab tabs[] = {{Screen::notices, "tab.notices"}, {Screen::polls, "tab.polls"}, {Screen::map, "tab.map"}};
     float w = ImGui::GetContentRegionAvail().x;
     float spacing = ImGui::GetStyle().ItemSpacing.x;
     float each = (w - spacing * 2) / 3;
@@ -81,14 +79,14 @@ void draw_tab_bar(View& v) {
         Screen s = v.ui.screen;
         bool in_polls = s == Screen::poll || s == Screen::answer || s == Screen::results || s == Screen::audit ||
                         s == Screen::edit_poll;
-        bool active = s == tabs[i].screen || (in_polls && tabs[i].screen == Screen::polls);
+        bool active = s == kTabs[i].screen || (in_polls && kTabs[i].screen == Screen::polls);
         ImVec4 bg = active ? colors::accent : colors::card;
         ImGui::PushStyleColor(ImGuiCol_Button, bg);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);  // touch leaves the pointer on the tab
         ImGui::PushStyleColor(ImGuiCol_Text, active ? colors::accent_text : colors::text);
         ImGui::PushID(i);
-        if (ImGui::Button(v.t(tabs[i].key), ImVec2(each, ImGui::GetContentRegionAvail().y))) {
-            v.ui.screen = tabs[i].screen;
+        if (ImGui::Button(v.t(kTabs[i].key), ImVec2(each, ImGui::GetContentRegionAvail().y))) {
+            v.ui.screen = kTabs[i].screen;
             v.ui.open_notice.clear();
             v.ui.message.clear();
         }

@@ -10,6 +10,16 @@ namespace linli::ui {
 
 void draw_app(View& v);
 
+// The bottom tab bar's tabs: their screen, label key, and the link that opens them.
+struct Tab {
+    Screen screen;
+    const char* key;
+    std::string_view route;
+};
+inline constexpr Tab kTabs[] = {{Screen::notices, "tab.notices", "#/notices"},
+                                {Screen::polls, "tab.polls", "#/polls"},
+                                {Screen::map, "tab.map", "#/map"}};
+
 // The automation snapshot behind window.linli.state(): the screen and what it shows.
 std::string state_json(const View& v);
 

@@ -27,9 +27,7 @@ void follow_link(View& v, std::string_view route) {
         if (phase(*p, v.now_ms) == PollPhase::open && !answered) start_answering(v, id, *p);
         return;
     }
-    struct Tab { std::string_view route; Screen screen; };
-    static constexpr Tab tabs[] = {{"#/notices", Screen::notices}, {"#/polls", Screen::polls}, {"#/map", Screen::map}};
-    for (const Tab& t : tabs) {
+    for (const Tab& t : kTabs) {
         if (route == t.route) {
             v.ui.screen = t.screen;
             return;

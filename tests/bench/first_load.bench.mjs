@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { SITE, serve, launch } from '../browser/harness.mjs';
+import { SITE, serve } from '../browser/harness.mjs';
+import { FAST_3G, kb, median, onFreshPhone } from './measure.mjs';
 
 const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
 
@@ -16,8 +17,6 @@ function filesUnder(dir) {
   });
 }
 
-const kb = (n) => (n / 1024).toFixed(1);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function firstLoadBytes() {
   const rows = filesUnder(SITE)
@@ -31,26 +30,11 @@ export async function firstLoadBytes() {
   return rows;
 }
 
-// DevTools' "Fast 3G": 1.6 Mbps down, 750 kbps up, 150 ms round trip.
-const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-
-async function timeToFirstFrame(url, cpuRate, network) {
-  const browser = await launch();
-  try {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-    const cdp = await page.context().newCDPSession(page);
-    if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
-    if (network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network);
-    }
-    await page.goto(url);
-    await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 60000 });
-    return await page.evaluate(() => window.linli.readyAt);
-  } finally {
-    await browser.close();
-  }
-}
+const timeToFirstFrame = (url, cpuRate, network) => onFreshPhone(cpuRate, network, async (page) => {
+  await page.goto(url);
+  await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 60000 });
+  return page.evaluate(() => window.linli.readyAt);
+});
 
 const rows = await firstLoadBytes();
 console.log('\nBytes of build/web/');
@@ -72,19 +56,15 @@ try {
   }
 
   // Power: frames drawn while nothing happens, on a phone-sized page.
-  const browser = await launch();
-  try {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const idle = await onFreshPhone(1, null, async (page) => {
     await page.goto(server.url);
     await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 60000 });
     await page.waitForTimeout(1500);
     const f0 = await page.evaluate(() => window.linli.frames);
     await page.waitForTimeout(10000);
-    const idle = (await page.evaluate(() => window.linli.frames)) - f0;
-    console.log(`\nFrames drawn in 10 idle seconds: ${idle}`);
-  } finally {
-    await browser.close();
-  }
+    return (await page.evaluate(() => window.linli.frames)) - f0;
+  });
+  console.log(`\nFrames drawn in 10 idle seconds: ${idle}`);
 } finally {
   await server.close();
 }

@@ -4,13 +4,11 @@
 // freshly started browser (an empty profile), median of 5, unthrottled and at 4x CPU +
 // "fast 3G" through the DevTools protocol; beside it, the figures measured for Enketo.
 import { startServer } from '../../scripts/lib/static_server.mjs';
-import { SITE, launch, PHONE } from '../browser/harness.mjs';
+import { SITE } from '../browser/harness.mjs';
+import { FAST_3G, kb, median, onFreshPhone } from './measure.mjs';
 
 const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
 const POLL = '670c1cd355555e3184be37c1dfe6c55b';  // the sample's 5-question survey, in Chinese
-const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const kb = (n) => (n / 1024).toFixed(1);
 
 let sent = [];
 const server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) });
@@ -18,15 +16,7 @@ const total = () => sent.reduce((a, r) => a + r.bytes, 0);
 
 async function visit(cpuRate, network) {
   sent = [];
-  const browser = await launch();
-  try {
-    const page = await browser.newPage(PHONE);
-    const cdp = await page.context().newCDPSession(page);
-    if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
-    if (network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network);
-    }
+  return onFreshPhone(cpuRate, network, async (page) => {
     await page.goto(server.url + '#/poll/' + POLL);
     await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 120000, polling: 20 });
     const [usableMs, usableAt] = await page.evaluate(() => [window.linli.readyAt, performance.timeOrigin + window.linli.readyAt]);
@@ -43,9 +33,7 @@ async function visit(cpuRate, network) {
     await page.waitForTimeout(1500);
     const files = Object.fromEntries(sent.filter((r) => r.status === 200).map((r) => [r.path, r.encoding]));
     return { usableMs, atUsable, visit: total(), requests: sent.length, files };
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 try {

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 import { ROOT, launch, PHONE, openApp, importFile, waitSaved, waitState, tap, state } from '../browser/harness.mjs';
 import { bigBundle } from './big_bundle.mjs';
+import { median } from './measure.mjs';
 
 const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 mkdirSync(BENCH, { recursive: true });
 writeFileSync(path.join(BENCH, 'index.html'), '<!doctype html><script>var Module={};</script><script src="bench_web.js"></script>');

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 import { ROOT, launch, PHONE, openApp, importFile, waitSaved, state, tap } from '../browser/harness.mjs';
 import { bigBundle } from './big_bundle.mjs';
+import { median } from './measure.mjs';
 
 const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 mkdirSync(BENCH, { recursive: true });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { ROOT, SITE } from '../browser/harness.mjs';
+import { kb } from './measure.mjs';
 
 const wasm = readFileSync(path.join(SITE, 'index.wasm'));
 const names = new Map(readFileSync(path.join(ROOT, 'build/web-cmake/index.wasm.symbols'), 'utf8')
@@ -63,7 +64,6 @@ demangled.forEach((d, k) => {
 });
 // Brotli of each group on its own: what it adds to the download, roughly (shared context is lost).
 const br = (bufs) => brotliCompressSync(Buffer.concat(bufs), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const kb = (n) => (n / 1024).toFixed(1);
 console.log(`\nWhat is in index.wasm (${kb(wasm.length)} KB; ${bodies.length} functions, by the build's symbol map)`);
 console.log('| part | code KB | brotli KB, alone | share of code |\n| --- | ---: | ---: | ---: |');
 const code = bodies.reduce((a, b) => a + b[0], 0);

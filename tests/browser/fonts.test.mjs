@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { CHROMIUM_ARGS, PHONE, serve, launch, openApp, findWidget, nextFrames, screenshot, watch } from './harness.mjs';
+import { PHONE, serve, launch, openApp, findWidget, nextFrames, screenshot, watch } from './harness.mjs';
 
 const SUGGESTIONS = '6f877ca98a42827ff0d379d72f8cbeb2';  // the sample's suggestion box: one text question
 const RARE = ['淞', '泾', '彭', '浦', '闵', '堰', '浜', '圩', '埭'];
@@ -20,31 +19,39 @@ const work = mkdtempSync(path.join(tmpdir(), 'linli-fonts-'));
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); rmSync(work, { recursive: true, force: true }); });
 
-// Which pixels of the field are ink (dark): a string of 0/1, to compare drawings.
-async function ink(page, field, text) {
+// Types `text` into the (focused) field in place of what it held, and returns the
+// field's pixels as drawn, with a test for ink (a dark pixel).
+async function drawIn(page, field, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.insertText(text);
   await nextFrames(page, 3);
   const png = PNG.sync.read(await page.screenshot({ clip: { x: field.x, y: field.y, width: field.w, height: field.h } }));
-  let bits = '', dark = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    const on = 0.299 * png.data[i] + 0.587 * png.data[i + 1] + 0.114 * png.data[i + 2] < 110;
-    bits += on ? '1' : '0';
-    dark += on;
+  const dark = (x, y) => {
+    const i = 4 * (y * png.width + x);
+    return 0.299 * png.data[i] + 0.587 * png.data[i + 1] + 0.114 * png.data[i + 2] < 110;
+  };
+  return { png, dark };
+}
+
+// Which pixels of the field are ink: a string of 0/1, to compare drawings.
+async function ink(page, field, text) {
+  const { png, dark } = await drawIn(page, field, text);
+  let bits = '', count = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const on = dark(x, y);
+      bits += on ? '1' : '0';
+      count += on;
+    }
   }
-  return { bits, dark };
+  return { bits, dark: count };
 }
 const differ = (a, b) => [...a.bits].filter((c, i) => c !== b.bits[i]).length;
 
 // The glyphs of a line as boxes of ink (device pixels), left to right; the caret (thin) is left out.
 async function glyphBoxes(page, field, text) {
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(text);
-  await nextFrames(page, 3);
-  const png = PNG.sync.read(await page.screenshot({ clip: { x: field.x, y: field.y, width: field.w, height: field.h } }));
-  const dark = (x, y) => { const i = 4 * (y * png.width + x); return 0.299 * png.data[i] + 0.587 * png.data[i + 1] + 0.114 * png.data[i + 2] < 110; };
+  const { png, dark } = await drawIn(page, field, text);
   const boxes = [];
   let box = null;
   for (let x = 0; x < png.width; x++) {
@@ -94,19 +101,23 @@ async function checkEveryCharacter(page, label) {
   await checkLinesUp(page, field, label);
 }
 
-test('with the system\'s Chinese fonts: rare place-name characters and a paragraph render; no font is downloaded', async () => {
-  const browser = await launch();
+// Renders everything in `browser`; returns the paths of the fonts the page fetched.
+async function renderAll(browser, label) {
   try {
     const page = await browser.newPage(PHONE);
     const errors = watch(page);
     const fonts = [];
-    page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url()); });
-    await checkEveryCharacter(page, 'system');
-    assert.deepEqual(fonts, [], 'Linli\'s own font is not fetched');
+    page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(new URL(r.url()).pathname); });
+    await checkEveryCharacter(page, label);
     assert.deepEqual(errors, []);
+    return fonts;
   } finally {
     await browser.close();
   }
+}
+
+test('with the system\'s Chinese fonts: rare place-name characters and a paragraph render; no font is downloaded', async () => {
+  assert.deepEqual(await renderAll(await launch(), 'system'), [], 'Linli\'s own font is not fetched');
 });
 
 test('with no Chinese font on the system: the same characters render through Linli\'s font, fetched when needed', async () => {
@@ -118,18 +129,6 @@ test('with no Chinese font on the system: the same characters render through Lin
   <cachedir>${path.join(work, 'fc-cache')}</cachedir>
   <include ignore_missing="yes">/etc/fonts/conf.d</include>
 </fontconfig>\n`);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: conf },
-  });
-  try {
-    const page = await browser.newPage(PHONE);
-    const errors = watch(page);
-    const fonts = [];
-    page.on('requestfinished', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url()); });
-    await checkEveryCharacter(page, 'fallback');
-    assert.deepEqual(fonts.map((u) => new URL(u).pathname), ['/fonts/linli-cjk.woff2'], 'Linli\'s font, fetched once');
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-  }
+  const browser = await launch({ env: { ...process.env, FONTCONFIG_FILE: conf } });
+  assert.deepEqual(await renderAll(browser, 'fallback'), ['/fonts/linli-cjk.woff2'], 'Linli\'s font, fetched once');
 });

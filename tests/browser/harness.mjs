@@ -24,8 +24,9 @@ export async function serve() {
   return startServer({ root: SITE, port: 0 });
 }
 
-export async function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// `env`: the browser's environment, if not this process's (e.g. another FONTCONFIG_FILE).
+export async function launch({ env } = {}) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
 }
 
 // A browser with its own profile on disk: a "device" whose storage survives restarts.
