@@ -132,7 +132,7 @@ bool App::frame() {
     if (auto route = platform::take_route()) ui::follow_link(v, *route);
     ui::draw_app(v);
     platform::end_frame();
-    platform::publish_mirror(ui::mirror_json(widgets_.this_frame(), ui_.lang == Lang::zh ? "zh-CN" : "en"));
+    platform::publish_mirror(ui::mirror_json(widgets_.drawn(), ui_.lang == Lang::zh ? "zh-CN" : "en"));
     if (ui_.animating) platform::request_frames(2);  // scrolling with inertia, and the like
     platform::count_frame();
     if (!ready_) {

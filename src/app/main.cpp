@@ -11,7 +11,7 @@ int main() {
         return 1;
     }
     linli::platform::expose_automation({
-        [] { return linli::ui::widgets_json(app.widgets().last_frame()); },
+        [] { return linli::ui::widgets_json(app.widgets().drawn()); },
         [] { return app.state_json(); },
         [] { return app.digest(); },
     });

@@ -16,7 +16,6 @@ void WidgetLog::attach(ImGuiContext* ctx) {
 }
 
 void WidgetLog::begin_frame() {
-    last_.swap(current_);
     current_.clear();
 }
 

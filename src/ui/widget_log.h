@@ -20,15 +20,16 @@ struct SeenWidget {
 class WidgetLog {
 public:
     void attach(ImGuiContext* ctx);  // sets ctx->TestEngine and enables the hooks
-    void begin_frame();              // the frame just drawn becomes last_frame()
-    const std::vector<SeenWidget>& last_frame() const { return last_; }
-    const std::vector<SeenWidget>& this_frame() const { return current_; }
+    void begin_frame();  // forgets the frame before
+    // What the frame being drawn has drawn so far; between frames, the whole of the frame
+    // on screen (where a tap lands next).
+    const std::vector<SeenWidget>& drawn() const { return current_; }
     void add(SeenWidget w) { current_.push_back(std::move(w)); }
     // Text drawn on screen, for the screen-reader mirror.
     static void note_text(SeenWidget::Kind kind, std::string_view text);
 
 private:
-    std::vector<SeenWidget> current_, last_;
+    std::vector<SeenWidget> current_;
 };
 
 // The tappable items, for window.linli.widgets().
