@@ -1,16 +1,19 @@
 // Glyphs from the browser's own fonts, for src/platform/web/canvas_font.cpp (through
 // web/linli_library.js). Source 0 is the system's font stack; source 1 is Linli's own
-// font subset, loaded as a web font only when the system lacks a character.
+// font, cut into slices (scripts/lib/font_slices.py) of which a device without Chinese
+// fonts fetches, as web fonts, only those holding characters it has had to draw.
 // (No "this" in the methods: Closure flattens this object into plain functions.)
 var linliFont = {
   stacks: ['"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",' +
-           '"Microsoft YaHei","WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif', '"LinliFallback"'],
+           '"Microsoft YaHei","WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif',
+           ''],         // source 1: the families of the slices loaded so far, one per slice
   k: [1, 1],            // CSS px per ImGui px, so that ascent + descent = ImGui's size
   share: [0.8, 0.8],    // ascent / (ascent + descent)
-  ready: [true, false],
-  loading: false,
-  known: [new Map(), new Map()],  // code point -> whether the source draws it
-  missing: [null, null],          // how the source draws a character it lacks
+  known: new Map(),     // code point -> whether the system's fonts draw it
+  missing: null,        // how the system's fonts draw a character they lack
+  slices: null,         // Linli's slices: {file, ranges: [first, last, ...], state: 0 no, 1 loading, 2 loaded}
+  manifest: 0,          // fonts/linli-cjk.json: 0 not asked for, 1 on its way, 2 here
+  waiting: [],          // code points met before it came
   ctx: null,
   pixels: null,
   context: function () {
@@ -29,11 +32,11 @@ var linliFont = {
     linliFont.k[s] = 100 / (a + d);
     linliFont.share[s] = a / (a + d);
   },
-  // A character's drawing at a fixed size, to compare with the "missing" box.
-  print: function (s, ch) {
+  // A character's drawing by the system's fonts at a fixed size, to compare with the "missing" box.
+  print: function (ch) {
     var ctx = linliFont.context();
     ctx.canvas.width = 40; ctx.canvas.height = 40;
-    ctx.font = '28px ' + linliFont.stacks[s];
+    ctx.font = '28px ' + linliFont.stacks[0];
     ctx.textBaseline = 'alphabetic';
     ctx.fillStyle = '#fff';
     ctx.fillText(ch, 4, 30);
@@ -41,13 +44,80 @@ var linliFont = {
     for (var i = 3; i < a.length; i += 4) h = (h * 31 + a[i]) | 0;
     return ctx.measureText(ch).width.toFixed(2) + ':' + h;
   },
+  // Whether a source draws a character: the system's, by looking; Linli's, by its slices' lists.
   has: function (s, cp) {
-    if (!linliFont.ready[s]) return false;
-    var known = linliFont.known[s];
-    if (known.has(cp)) return known.get(cp);
-    if (!linliFont.missing[s]) linliFont.missing[s] = linliFont.print(s, String.fromCodePoint(0x10FFFD));
-    var yes = cp < 0x80 || linliFont.print(s, String.fromCodePoint(cp)) !== linliFont.missing[s];
-    known.set(cp, yes);
+    var F = linliFont;
+    if (s === 1) {
+      var i = F.sliceOf(cp);
+      return i >= 0 && F.slices[i].state === 2;
+    }
+    if (F.known.has(cp)) return F.known.get(cp);
+    if (!F.missing) F.missing = F.print(String.fromCodePoint(0x10FFFD));
+    var yes = cp < 0x80 || F.print(String.fromCodePoint(cp)) !== F.missing;
+    F.known.set(cp, yes);
     return yes;
+  },
+  sliceOf: function (cp) {
+    var slices = linliFont.slices;
+    for (var i = 0; slices && i < slices.length; i++) {
+      var r = slices[i].ranges, lo = 0, hi = r.length / 2 - 1;
+      while (lo <= hi) {  // the run whose first code point is the last one <= cp
+        var mid = (lo + hi) >> 1;
+        if (r[2 * mid] <= cp) lo = mid + 1; else hi = mid - 1;
+      }
+      if (hi >= 0 && cp <= r[2 * hi + 1]) return i;
+    }
+    return -1;
+  },
+  // The system lacks `cp`: fetch the slice of Linli's font that holds it, once; `loaded`
+  // is called when one has arrived, so that glyphs drawn as missing are drawn again.
+  want: function (cp, loaded) {
+    var F = linliFont;
+    if (typeof FontFace === 'undefined') return;
+    if (F.manifest < 2) {
+      F.waiting.push(cp);
+      if (F.manifest === 0) F.fetchManifest(loaded);
+      return;
+    }
+    var i = F.sliceOf(cp), slice = F.slices[i];
+    if (i < 0 || slice.state) return;  // in no slice (no font here has it), or already asked for
+    slice.state = 1;
+    new FontFace('LinliFallback' + i, 'url(fonts/' + slice.file + ')').load().then(function (face) {
+      document.fonts.add(face);
+      slice.state = 2;
+      F.stacks[1] = F.slices.map(function (s, j) { return s.state === 2 ? '"LinliFallback' + j + '"' : ''; })
+                             .filter(Boolean).join(',');
+      F.measure(1);
+      loaded();
+    }, function (e) {
+      slice.state = 0;  // asked for again by the next character that needs it
+      console.error('[linli] a slice of the fallback font did not load: ' + e);
+    });
+  },
+  // The manifest lists each slice's code points as runs: [gap from the last run's end, length - 1, ...].
+  fetchManifest: function (loaded) {
+    var F = linliFont;
+    F.manifest = 1;
+    fetch('fonts/linli-cjk.json').then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    }).then(function (m) {
+      F.slices = m['slices'].map(function (s) {
+        var runs = s['runs'], ranges = [], end = 0;
+        for (var j = 0; j < runs.length; j += 2) {
+          var first = end + runs[j];
+          end = first + runs[j + 1];
+          ranges.push(first, end);
+        }
+        return { file: s['file'], ranges: ranges, state: 0 };
+      });
+      F.manifest = 2;
+      var waiting = F.waiting;
+      F.waiting = [];
+      waiting.forEach(function (cp) { F.want(cp, loaded); });
+    }, function (e) {
+      F.manifest = 0;
+      console.error('[linli] the fallback font\'s list did not load: ' + e);
+    });
   },
 };

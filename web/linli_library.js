@@ -183,22 +183,11 @@ mergeInto(LibraryManager.library, {
 
   linli_js_font_pixels: function (dst) { HEAPU8.set(linliFont.pixels, dst); },
 
-  // Linli's own font, for a device without Chinese fonts: fetched once, as a web font.
-  linli_js_font_fallback_load: function () {
-    var F = linliFont;
-    if (F.loading || F.ready[1] || typeof FontFace === 'undefined') return;
-    F.loading = true;
-    new FontFace('LinliFallback', 'url(fonts/linli-cjk.woff2)').load().then(function (face) {
-      document.fonts.add(face);
-      F.measure(1);
-      F.ready[1] = true;
-      F.known[1] = new Map();
-      F.missing[1] = null;
+  // The system's fonts lack this character: Linli's own, the slice that has it.
+  linli_js_font_fallback_want: function (cp) {
+    linliFont.want(cp, function () {
       Module['_linli_font_fallback_ready']();
       if (window['linli']) window['linli']['wake']();
-    }, function (e) {
-      F.loading = false;
-      console.error('[linli] the fallback font did not load: ' + e);
     });
   },
 

@@ -9,9 +9,10 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 export const kb = (n) => (n / 1024).toFixed(1);
 
 // Runs `fn(page)` on a phone-sized page of a freshly started browser (an empty profile),
-// its CPU slowed `cpuRate` times and its network under `network` (or not, when null).
-export async function onFreshPhone(cpuRate, network, fn) {
-  const browser = await launch();
+// its CPU slowed `cpuRate` times and its network under `network` (or not, when null);
+// `env`: the browser's environment, if not this process's.
+export async function onFreshPhone(cpuRate, network, fn, { env } = {}) {
+  const browser = await launch({ env });
   try {
     const page = await browser.newPage(PHONE);
     const cdp = await page.context().newCDPSession(page);

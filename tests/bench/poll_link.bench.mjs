@@ -3,8 +3,12 @@
 // ETags) and the time until the first question is drawn and answers taps. Each load in a
 // freshly started browser (an empty profile), median of 5, unthrottled and at 4x CPU +
 // "fast 3G" through the DevTools protocol; beside it, the figures measured for Enketo.
+// Then the same unthrottled on a system with no Chinese font: what Linli's font costs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
-import { SITE } from '../browser/harness.mjs';
+import { SITE, withoutChineseFonts } from '../browser/harness.mjs';
 import { FAST_3G, kb, median, onFreshPhone } from './measure.mjs';
 
 const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
@@ -14,12 +18,13 @@ let sent = [];
 const server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) });
 const total = () => sent.reduce((a, r) => a + r.bytes, 0);
 
-async function visit(cpuRate, network) {
+async function visit(cpuRate, network, env) {
   sent = [];
   return onFreshPhone(cpuRate, network, async (page) => {
     await page.goto(server.url + '#/poll/' + POLL);
     await page.waitForFunction(() => window.linli && window.linli.ready, null, { timeout: 120000, polling: 20 });
-    const [usableMs, usableAt] = await page.evaluate(() => [window.linli.readyAt, performance.timeOrigin + window.linli.readyAt]);
+    const [usableMs, origin] = await page.evaluate(() => [window.linli.readyAt, performance.timeOrigin]);
+    const usableAt = origin + usableMs;
     const atUsable = sent.filter((r) => r.at <= usableAt).reduce((a, r) => a + r.bytes, 0);
     // Usable means: the first question is on the screen, and a tap on an option answers it.
     const s = await page.evaluate(() => window.linli.state());
@@ -32,8 +37,13 @@ async function visit(cpuRate, network) {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForTimeout(1500);
     const files = Object.fromEntries(sent.filter((r) => r.status === 200).map((r) => [r.path, r.encoding]));
-    return { usableMs, atUsable, visit: total(), requests: sent.length, files };
-  });
+    const fonts = sent.filter((r) => r.path.startsWith('/fonts/'));
+    return {
+      usableMs, atUsable, visit: total(), requests: sent.length, files,
+      fonts: fonts.map((r) => r.path.slice('/fonts/'.length)), fontBytes: fonts.reduce((a, r) => a + r.bytes, 0),
+      fontsMs: Math.max(0, ...fonts.map((r) => r.at - origin)),
+    };
+  }, { env });
 }
 
 try {
@@ -51,6 +61,21 @@ try {
   console.log('| Enketo 9.0.1, 5-question Chinese form (reference) | 297 (gzip) | | 400–490 / 2,400 (4x CPU + fast 3G) | |');
   console.log('\nFiles sent in full on a first visit, with their encoding: ' +
     Object.entries(encodings).map(([p, e]) => `${p} (${e || 'identity'})`).join(', '));
+
+  // A device without Chinese fonts: the first frame has boxes for the Chinese characters,
+  // and draws them again once the slices of Linli's font holding them have arrived.
+  const work = mkdtempSync(path.join(tmpdir(), 'linli-bench-fonts-'));
+  try {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await visit(1, null, withoutChineseFonts(work)));
+    console.log('\nThe same link on a system with no Chinese font (fontconfig limited to DejaVu), unthrottled');
+    console.log('| whole first visit KB | of which Linli\'s font KB | font files | first frame ms | last font file sent ms |');
+    console.log('| ---: | ---: | --- | ---: | ---: |');
+    console.log(`| ${kb(median(runs.map((r) => r.visit)))} | ${kb(median(runs.map((r) => r.fontBytes)))} | ` +
+      `${runs[0].fonts.join(', ')} | ${median(runs.map((r) => r.usableMs)).toFixed(0)} | ${median(runs.map((r) => r.fontsMs)).toFixed(0)} |`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 } finally {
   await server.close();
 }

@@ -1,17 +1,22 @@
 // Every character renders, checked from the pixels drawn: with the system's Chinese fonts
 // (and then Linli's own font is never fetched), and on a system with no Chinese font at
-// all (fontconfig limited to DejaVu), through Linli's fallback font fetched on demand.
+// all (fontconfig limited to DejaVu), through the slices of Linli's fallback font that
+// hold the characters drawn, fetched on demand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { PHONE, serve, launch, openApp, findWidget, nextFrames, screenshot, watch } from './harness.mjs';
+import {
+  PHONE, SITE, serve, launch, openApp, findWidget, nextFrames, screenshot, watch, withoutChineseFonts,
+} from './harness.mjs';
 
 const SUGGESTIONS = '6f877ca98a42827ff0d379d72f8cbeb2';  // the sample's suggestion box: one text question
-const RARE = ['淞', '泾', '彭', '浦', '闵', '堰', '浜', '圩', '埭'];
-const PARAGRAPH = '彭浦新村的居民：周六上午九点在淞泾路口集合，一起清理闵行堰浜两岸。';
+// Place names, and (beyond GB2312, as in many people's names) 堃 镕 喆 玥.
+const RARE = ['淞', '泾', '彭', '浦', '闵', '堰', '浜', '圩', '埭', '堃', '镕', '喆', '玥'];
+const PARAGRAPH = '彭浦新村的居民：周六上午九点在淞泾路口集合，一起清理闵行堰浜两岸。联系人：王堃、李玥。';
+const LINES_UP = 'H 中 H';
 const NOWHERE = String.fromCodePoint(0x10fffd);  // in no font: drawn as "missing"
 
 let server;
@@ -68,7 +73,7 @@ async function glyphBoxes(page, field, text) {
 // Mixed Chinese and Latin text lines up: the Latin capitals stand on one baseline, and the
 // ideograph sits on it too (its foot a little below, as ideographs are drawn), about as tall.
 async function checkLinesUp(page, field, label) {
-  const [h1, zhong, h2] = await glyphBoxes(page, field, 'H 中 H');
+  const [h1, zhong, h2] = await glyphBoxes(page, field, LINES_UP);
   assert.ok(h1 && zhong && h2, `${label}: three glyphs drawn`);
   assert.equal(h1.bottom, h2.bottom, `${label}: the Latin letters share a baseline`);
   const em = zhong.bottom - zhong.top;
@@ -120,15 +125,29 @@ test('with the system\'s Chinese fonts: rare place-name characters and a paragra
   assert.deepEqual(await renderAll(await launch(), 'system'), [], 'Linli\'s own font is not fetched');
 });
 
+// The files of Linli's font a page should fetch to draw `text` (and the app's own texts,
+// which are all in slice 0): its list, and the slices holding those characters.
+function slicesFor(text) {
+  const list = JSON.parse(readFileSync(path.join(SITE, 'fonts/linli-cjk.json'), 'utf8'));
+  const files = new Set(['/fonts/linli-cjk.json', '/fonts/' + list.slices[0].file]);
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    for (const { file, runs } of list.slices) {
+      let end = 0;
+      for (let i = 0; i < runs.length; i += 2) {
+        const first = end + runs[i];
+        end = first + runs[i + 1];
+        if (cp >= first && cp <= end) files.add('/fonts/' + file);
+      }
+    }
+  }
+  return { files: [...files].sort(), of: list.slices.length };
+}
+
 test('with no Chinese font on the system: the same characters render through Linli\'s font, fetched when needed', async () => {
-  const conf = path.join(work, 'fonts.conf');
-  writeFileSync(conf, `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <dir>/usr/share/fonts/truetype/dejavu</dir>
-  <cachedir>${path.join(work, 'fc-cache')}</cachedir>
-  <include ignore_missing="yes">/etc/fonts/conf.d</include>
-</fontconfig>\n`);
-  const browser = await launch({ env: { ...process.env, FONTCONFIG_FILE: conf } });
-  assert.deepEqual(await renderAll(browser, 'fallback'), ['/fonts/linli-cjk.woff2'], 'Linli\'s font, fetched once');
+  const browser = await launch({ env: withoutChineseFonts(work) });
+  const fetched = await renderAll(browser, 'fallback');
+  const expected = slicesFor(RARE.join('') + PARAGRAPH + LINES_UP);
+  assert.deepEqual([...fetched].sort(), expected.files, 'each slice with a character drawn, once; no other');
+  assert.ok(expected.files.length - 1 < expected.of, `not all ${expected.of} slices`);
 });

@@ -29,6 +29,20 @@ export async function launch({ env } = {}) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
 }
 
+// The environment of a browser on a system with no Chinese font at all: fontconfig
+// limited to DejaVu (its cache kept in `dir`).
+export function withoutChineseFonts(dir) {
+  const conf = path.join(dir, 'fonts.conf');
+  writeFileSync(conf, `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <cachedir>${path.join(dir, 'fc-cache')}</cachedir>
+  <include ignore_missing="yes">/etc/fonts/conf.d</include>
+</fontconfig>\n`);
+  return { ...process.env, FONTCONFIG_FILE: conf };
+}
+
 // A browser with its own profile on disk: a "device" whose storage survives restarts.
 export async function launchDevice(profileDir = mkdtempSync(path.join(tmpdir(), 'linli-profile-')), options = PHONE) {
   const context = await chromium.launchPersistentContext(profileDir, {

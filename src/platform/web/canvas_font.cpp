@@ -2,7 +2,8 @@
 // the browser draw each glyph on demand into a 2D canvas (web/linli_library.js), so a
 // device with Chinese fonts downloads none. A glyph the system fonts lack (found by
 // comparing it with the "missing" box, not by non-empty pixels) comes from Linli's
-// own font subset, fetched as a web font only the first time one is needed.
+// own font, from the one slice of it that holds the character, fetched as a web font
+// the first time one of its characters is needed.
 //
 // ImGui picks its default loader at compile time: stb_truetype, or with
 // IMGUI_ENABLE_FREETYPE whatever ImGuiFreeType::GetFontLoader() returns. Linli defines
@@ -22,20 +23,19 @@ int linli_js_font_has(int source, int codepoint);
 // on the baseline), advance (ImGui units). The pixels wait for linli_js_font_pixels.
 void linli_js_font_glyph(int source, int codepoint, float size, float density, float* out);
 void linli_js_font_pixels(unsigned char* dst);
-void linli_js_font_fallback_load();
+void linli_js_font_fallback_want(int codepoint);
 }
 
 namespace linli::platform {
 namespace {
 
-// Source 0: the system's fonts; source 1: Linli's own subset, fetched when first needed.
+// Source 0: the system's fonts; source 1: Linli's own, a slice fetched when first needed.
 struct SourceData {
     int source = 0;
     float ascent_share = 0.8f;
 };
 
 SourceData g_sources[2] = {{0}, {1}};
-bool g_fallback_requested = false;
 
 int source_of(ImFontConfig* src) { return static_cast<const SourceData*>(src->FontLoaderData)->source; }
 
@@ -49,10 +49,7 @@ bool src_init(ImFontAtlas*, ImFontConfig* src) {
 bool contains(ImFontAtlas*, ImFontConfig* src, ImWchar c) {
     int s = source_of(src);
     if (linli_js_font_has(s, c)) return true;
-    if (s == 0 && !g_fallback_requested && c > 0x7F) {
-        g_fallback_requested = true;  // a character the phone cannot draw: fetch Linli's font
-        linli_js_font_fallback_load();
-    }
+    if (s == 0 && c > 0x7F) linli_js_font_fallback_want(c);  // the phone cannot draw it
     return false;
 }
 
@@ -132,7 +129,7 @@ namespace ImGuiFreeType {
 const ImFontLoader* GetFontLoader() { return &linli::platform::loader(); }
 }
 
-// Linli's own font arrived: glyphs drawn as missing so far are drawn again.
+// A slice of Linli's own font arrived: glyphs drawn as missing so far are drawn again.
 extern "C" EMSCRIPTEN_KEEPALIVE void linli_font_fallback_ready() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     for (ImFont* f : atlas->Fonts) ImFontAtlasFontDiscardBakes(atlas, f, 0);
