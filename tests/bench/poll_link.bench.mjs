@@ -46,6 +46,23 @@ async function visit(cpuRate, network, env) {
   }, { env });
 }
 
+// The floor for any WebGL page on this machine: a page (delivered by the bench, nothing to
+// download) that only makes a WebGL2 context, clears it and reads a pixel back, which
+// waits for the GPU process (here SwiftShader, Chromium's software GPU) to have done it.
+const FLOOR_PAGE = `<!doctype html><canvas id="c" style="width:100vw;height:100vh"></canvas><script>
+  const c = document.getElementById('c');
+  c.width = innerWidth * devicePixelRatio; c.height = innerHeight * devicePixelRatio;
+  const gl = c.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+  gl.clearColor(0.04, 0.4, 0.38, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+  window.drawnAt = performance.now();
+</script>`;
+const webglFloor = (cpuRate) => onFreshPhone(cpuRate, null, async (page) => {
+  await page.route('**/webgl-floor.html', (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_PAGE }));
+  await page.goto(server.url + 'webgl-floor.html');
+  return page.waitForFunction(() => window.drawnAt).then((h) => h.jsonValue());
+});
+
 try {
   console.log(`\nPoll link, first visit (#/poll/${POLL}): fresh browser each load, median of ${RUNS}`);
   console.log('| conditions | transferred until usable KB | whole first visit KB | usable after ms | all runs ms |');
@@ -59,6 +76,12 @@ try {
       `${median(runs.map((r) => r.usableMs)).toFixed(0)} | ${runs.map((r) => r.usableMs.toFixed(0)).join(', ')} |`);
   }
   console.log('| Enketo 9.0.1, 5-question Chinese form (reference) | 297 (gzip) | | 400–490 / 2,400 (4x CPU + fast 3G) | |');
+  for (const [name, rate] of [['unthrottled', 1], ['4x CPU', 4]]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await webglFloor(rate));
+    console.log(`| floor: a WebGL2 context cleared once, nothing downloaded (${name}) | 0 | 0 | ` +
+      `${median(runs).toFixed(0)} | ${runs.map((t) => t.toFixed(0)).join(', ')} |`);
+  }
   console.log('\nFiles sent in full on a first visit, with their encoding: ' +
     Object.entries(encodings).map(([p, e]) => `${p} (${e || 'identity'})`).join(', '));
 
