@@ -14,6 +14,7 @@ var linliFont = {
   slices: null,         // Linli's slices: {file, ranges: [first, last, ...], state: 0 no, 1 loading, 2 loaded}
   manifest: 0,          // fonts/linli-cjk.json: 0 not asked for, 1 on its way, 2 here
   waiting: [],          // code points met before it came
+  early: [],            // font files fetched before the service worker controlled the page
   ctx: null,
   pixels: null,
   context: function () {
@@ -82,6 +83,7 @@ var linliFont = {
     var i = F.sliceOf(cp), slice = F.slices[i];
     if (i < 0 || slice.state) return;  // in no slice (no font here has it), or already asked for
     slice.state = 1;
+    F.keep('fonts/' + slice.file);
     new FontFace('LinliFallback' + i, 'url(fonts/' + slice.file + ')').load().then(function (face) {
       document.fonts.add(face);
       slice.state = 2;
@@ -94,10 +96,24 @@ var linliFont = {
       console.error('[linli] a slice of the fallback font did not load: ' + e);
     });
   },
+  // Offline later, the font must come from the service worker's cache, which keeps what
+  // passes through the worker. On a first visit the fonts are fetched before it controls
+  // the page: they are asked for again, through it, once it does.
+  keep: function (url) {
+    var F = linliFont, sw = navigator.serviceWorker;
+    if (!sw || sw.controller) return;
+    if (!F.early.length) {
+      sw.addEventListener('controllerchange', function () {
+        F.early.forEach(function (u) { fetch(u).catch(function () { /* kept next time */ }); });
+      });
+    }
+    F.early.push(url);
+  },
   // The manifest lists each slice's code points as runs: [gap from the last run's end, length - 1, ...].
   fetchManifest: function (loaded) {
     var F = linliFont;
     F.manifest = 1;
+    F.keep('fonts/linli-cjk.json');
     fetch('fonts/linli-cjk.json').then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.json();

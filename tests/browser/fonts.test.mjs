@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
+import { startServer } from '../../scripts/lib/static_server.mjs';
 import {
-  PHONE, SITE, serve, launch, openApp, findWidget, nextFrames, screenshot, watch, withoutChineseFonts,
+  PHONE, SITE, launch, launchDevice, openApp, findWidget, nextFrames, screenshot, watch, withoutChineseFonts,
 } from './harness.mjs';
 
 const SUGGESTIONS = '6f877ca98a42827ff0d379d72f8cbeb2';  // the sample's suggestion box: one text question
@@ -20,8 +21,9 @@ const LINES_UP = 'H 中 H';
 const NOWHERE = String.fromCodePoint(0x10fffd);  // in no font: drawn as "missing"
 
 let server;
+const sent = [];  // what the server sent: {path, status}
 const work = mkdtempSync(path.join(tmpdir(), 'linli-fonts-'));
-before(async () => { server = await serve(); });
+before(async () => { server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) }); });
 after(async () => { await server?.close(); rmSync(work, { recursive: true, force: true }); });
 
 // Types `text` into the (focused) field in place of what it held, and returns the
@@ -106,23 +108,22 @@ async function checkEveryCharacter(page, label) {
   await checkLinesUp(page, field, label);
 }
 
-// Renders everything in `browser`; returns the paths of the fonts the page fetched.
-async function renderAll(browser, label) {
+// The font files the server has sent in full since `from` (an index into `sent`).
+const fontsSent = (from) => sent.slice(from).filter((r) => r.path.startsWith('/fonts/') && r.status === 200)
+  .map((r) => r.path).sort();
+
+test('with the system\'s Chinese fonts: rare place-name characters and a paragraph render; no font is downloaded', async () => {
+  const browser = await launch();
   try {
     const page = await browser.newPage(PHONE);
     const errors = watch(page);
-    const fonts = [];
-    page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(new URL(r.url()).pathname); });
-    await checkEveryCharacter(page, label);
+    const from = sent.length;
+    await checkEveryCharacter(page, 'system');
     assert.deepEqual(errors, []);
-    return fonts;
+    assert.deepEqual(fontsSent(from), [], 'Linli\'s own font is not fetched');
   } finally {
     await browser.close();
   }
-}
-
-test('with the system\'s Chinese fonts: rare place-name characters and a paragraph render; no font is downloaded', async () => {
-  assert.deepEqual(await renderAll(await launch(), 'system'), [], 'Linli\'s own font is not fetched');
 });
 
 // The files of Linli's font a page should fetch to draw `text` (and the app's own texts,
@@ -144,10 +145,32 @@ function slicesFor(text) {
   return { files: [...files].sort(), of: list.slices.length };
 }
 
-test('with no Chinese font on the system: the same characters render through Linli\'s font, fetched when needed', async () => {
-  const browser = await launch({ env: withoutChineseFonts(work) });
-  const fetched = await renderAll(browser, 'fallback');
-  const expected = slicesFor(RARE.join('') + PARAGRAPH + LINES_UP);
-  assert.deepEqual([...fetched].sort(), expected.files, 'each slice with a character drawn, once; no other');
-  assert.ok(expected.files.length - 1 < expected.of, `not all ${expected.of} slices`);
+test('with no Chinese font on the system: the same characters render through the slices of Linli\'s font that hold them, kept for offline', async () => {
+  const { context } = await launchDevice(undefined, PHONE, { env: withoutChineseFonts(work) });
+  try {
+    const page = await context.newPage();
+    const errors = watch(page);
+    const from = sent.length;
+    await checkEveryCharacter(page, 'fallback');
+    const expected = slicesFor(RARE.join('') + PARAGRAPH + LINES_UP);
+    assert.deepEqual(fontsSent(from), expected.files, 'each slice with a character drawn, once; no other');
+    assert.ok(expected.files.length - 1 < expected.of, `not all ${expected.of} slices`);
+
+    // Fetched before the service worker controlled the page (a first visit), they are
+    // kept by it all the same: offline, the same characters still render.
+    const kept = () => page.evaluate(async (files) => {
+      if (!navigator.serviceWorker.controller) return false;
+      for (const f of files) if (!(await caches.match(f.slice(1)))) return false;
+      return true;
+    }, expected.files);
+    for (const end = Date.now() + 30000; !(await kept());) {
+      assert.ok(Date.now() < end, 'the font files are in the service worker\'s cache within 30 s');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await context.setOffline(true);
+    await checkEveryCharacter(page, 'fallback-offline');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });

@@ -44,9 +44,11 @@ export function withoutChineseFonts(dir) {
 }
 
 // A browser with its own profile on disk: a "device" whose storage survives restarts.
-export async function launchDevice(profileDir = mkdtempSync(path.join(tmpdir(), 'linli-profile-')), options = PHONE) {
+// `env`: the browser's environment, if not this process's.
+export async function launchDevice(profileDir = mkdtempSync(path.join(tmpdir(), 'linli-profile-')), options = PHONE,
+  { env } = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options,
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options, ...(env ? { env } : {}),
   });
   return { context, profileDir };
 }
