@@ -144,6 +144,8 @@ bool App::frame() {
 
 std::string App::state_json() {
     if (!store_) return "{}";
+    // As it is now, not as the last frame began: what that frame changed is still being saved.
+    status_.save = saving_.state();
     auto v = view();
     return ui::state_json(v);
 }
