@@ -15,6 +15,7 @@ var linliFont = {
   manifest: 0,          // fonts/linli-cjk.json: 0 not asked for, 1 on its way, 2 here
   waiting: [],          // code points met before it came
   early: [],            // font files fetched before the service worker controlled the page
+  loading: 0,           // the list and slices on their way
   ctx: null,
   pixels: null,
   context: function () {
@@ -84,15 +85,18 @@ var linliFont = {
     if (i < 0 || slice.state) return;  // in no slice (no font here has it), or already asked for
     slice.state = 1;
     F.keep('fonts/' + slice.file);
+    F.loading++;
     new FontFace('LinliFallback' + i, 'url(fonts/' + slice.file + ')').load().then(function (face) {
       document.fonts.add(face);
       slice.state = 2;
       F.stacks[1] = F.slices.map(function (s, j) { return s.state === 2 ? '"LinliFallback' + j + '"' : ''; })
                              .filter(Boolean).join(',');
       F.measure(1);
+      F.loading--;
       loaded();
     }, function (e) {
       slice.state = 0;  // asked for again by the next character that needs it
+      F.loading--;
       console.error('[linli] a slice of the fallback font did not load: ' + e);
     });
   },
@@ -114,6 +118,7 @@ var linliFont = {
     var F = linliFont;
     F.manifest = 1;
     F.keep('fonts/linli-cjk.json');
+    F.loading++;
     fetch('fonts/linli-cjk.json').then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.json();
@@ -131,8 +136,10 @@ var linliFont = {
       var waiting = F.waiting;
       F.waiting = [];
       waiting.forEach(function (cp) { F.want(cp, loaded); });
+      F.loading--;  // after the slices it asked for were counted
     }, function (e) {
       F.manifest = 0;
+      F.loading--;
       console.error('[linli] the fallback font\'s list did not load: ' + e);
     });
   },

@@ -26,13 +26,21 @@ const work = mkdtempSync(path.join(tmpdir(), 'linli-fonts-'));
 before(async () => { server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) }); });
 after(async () => { await server?.close(); rmSync(work, { recursive: true, force: true }); });
 
+// Frames drawn, and any slice of Linli's font they asked for arrived and drawn with.
+async function settle(page) {
+  await nextFrames(page, 3);
+  if (!(await page.evaluate(() => window.linli.fontsLoading))) return;
+  await page.waitForFunction(() => window.linli.fontsLoading === 0, null, { timeout: 20000 });
+  await nextFrames(page, 3);
+}
+
 // Types `text` into the (focused) field in place of what it held, and returns the
 // field's pixels as drawn, with a test for ink (a dark pixel).
 async function drawIn(page, field, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.insertText(text);
-  await nextFrames(page, 3);
+  await settle(page);
   const png = PNG.sync.read(await page.screenshot({ clip: { x: field.x, y: field.y, width: field.w, height: field.h } }));
   const dark = (x, y) => {
     const i = 4 * (y * png.width + x);

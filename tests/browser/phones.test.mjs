@@ -61,8 +61,10 @@ test('a tap on a text field opens the keyboard; typing, pinyin, soft deletes and
 
   // Pinyin: the letters being composed never land; the committed characters do.
   await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => window.linli.state().answer.answers.some((a) => a.text === 'Bus stop'));
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', windowsVirtualKeyCode: 229 });
   await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+  await nextFrames(page);
   assert.equal(await answerText(page), 'Bus stop');
   await cdp.send('Input.imeSetComposition', { text: 'zhongwen', selectionStart: 8, selectionEnd: 8 });
   await cdp.send('Input.insertText', { text: '增设车站' });
@@ -75,8 +77,11 @@ test('a tap on a text field opens the keyboard; typing, pinyin, soft deletes and
   await page.waitForFunction(() => window.linli.state().answer.answers.some((a) => a.text === 'Bus stop增设车\n'));
 
   // Copy out, paste in: the system clipboard both ways.
+  // (The selection reaches the hidden textarea, whose text the browser copies, in a frame.)
   await page.keyboard.press('Control+A');
+  await nextFrames(page);
   await page.keyboard.press('Control+C');
+  await nextFrames(page);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Bus stop增设车\n');
   await page.evaluate(() => navigator.clipboard.writeText('，谢谢'));
   await page.keyboard.press('Control+End');
