@@ -26,8 +26,10 @@
     // ...of which building the UI (input, ImGui and Linli's screens), before drawing with GL.
     get 'uiMs'() { return Module['_linli_ui_ms'] ? Module['_linli_ui_ms']() : 0; },
     get 'frames'() { return Module['_linli_frames'] ? Module['_linli_frames']() : 0; },
-    // Files of Linli's fallback font on their way (a slice counts until glyphs may use it).
+    // Files of Linli's fallback font on their way (a slice counts until glyphs may use it),
+    // and how many have come: frames drawn after one came can use it.
     get 'fontsLoading'() { return linliFont.loading; },
+    get 'fontsArrived'() { return linliFont.arrived; },
     // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.
     'widgets': function () {
       var list = JSON.parse(call('linli_widgets_json') || '[]');

@@ -16,6 +16,7 @@ var linliFont = {
   waiting: [],          // code points met before it came
   early: [],            // font files fetched before the service worker controlled the page
   loading: 0,           // the list and slices on their way
+  arrived: 0,           // ...and those that have come (for tests: to draw again after)
   ctx: null,
   pixels: null,
   context: function () {
@@ -93,6 +94,7 @@ var linliFont = {
                              .filter(Boolean).join(',');
       F.measure(1);
       F.loading--;
+      F.arrived++;
       loaded();
     }, function (e) {
       slice.state = 0;  // asked for again by the next character that needs it
@@ -137,6 +139,7 @@ var linliFont = {
       F.waiting = [];
       waiting.forEach(function (cp) { F.want(cp, loaded); });
       F.loading--;  // after the slices it asked for were counted
+      F.arrived++;
     }, function (e) {
       F.manifest = 0;
       F.loading--;

@@ -18,7 +18,8 @@ const SUGGESTIONS = '6f877ca98a42827ff0d379d72f8cbeb2';  // the sample's suggest
 const RARE = ['淞', '泾', '彭', '浦', '闵', '堰', '浜', '圩', '埭', '堃', '镕', '喆', '玥'];
 const PARAGRAPH = '彭浦新村的居民：周六上午九点在淞泾路口集合，一起清理闵行堰浜两岸。联系人：王堃、李玥。';
 const LINES_UP = 'H 中 H';
-const NOWHERE = String.fromCodePoint(0x10fffd);  // in no font: drawn as "missing"
+// What ImGui draws for a character that no font has (U+10FFFD, say): its fallback, U+FFFD.
+const NOWHERE = '\ufffd';
 
 let server;
 const sent = [];  // what the server sent: {path, status}
@@ -26,12 +27,17 @@ const work = mkdtempSync(path.join(tmpdir(), 'linli-fonts-'));
 before(async () => { server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) }); });
 after(async () => { await server?.close(); rmSync(work, { recursive: true, force: true }); });
 
-// Frames drawn, and any slice of Linli's font they asked for arrived and drawn with.
-async function settle(page) {
-  await nextFrames(page, 3);
-  if (!(await page.evaluate(() => window.linli.fontsLoading))) return;
-  await page.waitForFunction(() => window.linli.fontsLoading === 0, null, { timeout: 20000 });
-  await nextFrames(page, 3);
+// The field holds `text`, so it has been drawn once; then, until nothing more of Linli's
+// font arrives, frames drawn with what did.
+async function settle(page, text) {
+  await page.waitForFunction((t) => (window.linli.state().answer.answers[0] || { text: '' }).text === t, text);
+  for (let before = await page.evaluate(() => window.linli.fontsArrived); ;) {
+    await page.waitForFunction(() => window.linli.fontsLoading === 0, null, { timeout: 20000 });
+    const now = await page.evaluate(() => window.linli.fontsArrived);
+    if (now === before) return nextFrames(page, 2);
+    before = now;
+    await nextFrames(page, 3);
+  }
 }
 
 // Types `text` into the (focused) field in place of what it held, and returns the
@@ -40,7 +46,7 @@ async function drawIn(page, field, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.insertText(text);
-  await settle(page);
+  await settle(page, text);
   const png = PNG.sync.read(await page.screenshot({ clip: { x: field.x, y: field.y, width: field.w, height: field.h } }));
   const dark = (x, y) => {
     const i = 4 * (y * png.width + x);
