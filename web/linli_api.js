@@ -21,6 +21,8 @@
   window['linli'] = {
     get 'ready'() { return !!Module['linliReady']; },
     get 'readyAt'() { return Module['linliReadyAt']; },
+    // ...and when the GPU had finished drawing that frame (ms after navigation).
+    get 'drawnAt'() { return Module['linliDrawnAt']; },
     // CPU milliseconds the last main-loop iteration took (events, UI, drawing).
     get 'frameMs'() { return Module['_linli_frame_ms'] ? Module['_linli_frame_ms']() : 0; },
     // ...of which building the UI (input, ImGui and Linli's screens), before drawing with GL.

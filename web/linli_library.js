@@ -32,10 +32,12 @@ mergeInto(LibraryManager.library, {
   linli_js_fetch__deps: ['$linliReply'],
   linli_js_fetch: function (urlPtr, ctx) {
     var url = UTF8ToString(urlPtr);
-    fetch(url).then(function (r) {
+    var early = window['linliPrefetched'] && window['linliPrefetched'][url];  // asked for by the page
+    if (early) delete window['linliPrefetched'][url];
+    (early || fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
       return r.arrayBuffer();
-    }).then(function (buf) {
+    })).then(function (buf) {
       linliReply(ctx, 0, null, buf);
     }).catch(function (e) {
       console.error('[linli] ' + e.message);
@@ -59,9 +61,29 @@ mergeInto(LibraryManager.library, {
     } catch (e) {
       return linliReply(ctx, 1, String(e && e.message || e), null);
     }
-    FS.syncfs(true, function (err) {
+    // The page opened the database already (shell/index.html), if it could.
+    var S = window['linliStorage'], replied = false;
+    function reply(err) {
+      if (replied) return;
+      replied = true;
       linliReply(ctx, err ? 1 : 0, err ? String(err.message || err.name || err) : null, null);
-    });
+    }
+    function adopt() {
+      var db = S['db'];
+      if (db && db.version === IDBFS.DB_VERSION && db.objectStoreNames.contains(IDBFS.DB_STORE_NAME)) IDBFS.dbs[dir] = db;
+      else if (db) db.close();
+    }
+    function read() {
+      if (S && S['fresh']) {  // made just now: nothing stored to read; writes use it once open
+        reply(null);
+        if (S['settled']) adopt(); else S['waiting'].push(adopt);
+        return;
+      }
+      if (S && !S['settled']) return S['waiting'].push(read);
+      if (S) adopt();
+      FS.syncfs(true, reply);
+    }
+    read();
   },
 
   linli_js_sync__deps: ['$FS', '$linliReply'],
@@ -191,10 +213,22 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // The WebGL2 renderer's page side: see web/linli_gl.js.
+  linli_js_gl_ready: function () {
+    if (!linliGL.gl && linliGL.error) console.error('[linli] ' + linliGL.error);
+    return linliGL.gl ? 1 : 0;
+  },
+  linli_js_gl_texture: function (id, w, h, x, y, rw, rh, pixels) { linliGL.texture(id, w, h, x, y, rw, rh, pixels); },
+  linli_js_gl_free_texture: function (id) { linliGL.freeTexture(id); },
+  linli_js_gl_begin: function (w, h, sx, sy, ox, oy) { linliGL.begin(w, h, sx, sy, ox, oy); },
+  linli_js_gl_list: function (vtx, vtxBytes, idx, idxBytes) { linliGL.list(vtx, vtxBytes, idx, idxBytes); },
+  linli_js_gl_draw: function (texture, x, y, w, h, count, offset) { linliGL.draw(texture, x, y, w, h, count, offset); },
+
   // The first frame with data is on screen: the loading text goes, tests may start.
   linli_js_ready: function () {
     Module['linliReady'] = true;
     Module['linliReadyAt'] = performance.now();  // ms since navigation started
+    linliGL.whenDrawn(function () { Module['linliDrawnAt'] = performance.now(); });
     var s = document.getElementById('status');
     if (s) s.remove();
     window.dispatchEvent(new Event('linli-ready'));
@@ -203,6 +237,12 @@ mergeInto(LibraryManager.library, {
   // A message shown over the page when the app cannot draw at all.
   linli_js_status: function (textPtr) {
     var s = document.getElementById('status');
-    if (s) s.textContent = UTF8ToString(textPtr);
+    if (!s) {  // gone with the first frame: over what was drawn, on the page's colour
+      s = document.createElement('div');
+      s.id = 'status';
+      s.style.background = '#f7f5f0';
+      document.body.appendChild(s);
+    }
+    s.textContent = UTF8ToString(textPtr);
   },
 });

@@ -112,14 +112,19 @@ SDL2_WEB_OPTIONS=(
   -DSDL_AUDIO=OFF -DSDL_RENDER=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
   -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF
   -DSDL_DUMMYVIDEO=OFF -DSDL_OFFSCREEN=OFF -DSDL_DISKAUDIO=OFF -DSDL_DUMMYAUDIO=OFF
+  -DSDL_OPENGL=OFF -DSDL_OPENGLES=OFF  # Linli's renderer makes its WebGL2 context itself (web/linli_gl.js)
 )
 # Linli makes no colour cursors and draws only with WebGL, never into a window surface.
 # Without these lines SDL's Emscripten driver keeps the whole software blitter and the
 # RLE code reachable (through SDL_ConvertSurface and the window framebuffer): ~210 KB.
 # Each entry: FILE:REGEX, the lines removed (see remove_lines).
+# And the canvas already has its WebGL2 context when SDL opens the window: SDL's way of
+# finding out whether CSS sizes the canvas (setting it to 1x1 first) would make the
+# context resize twice, each a wait for the GPU process. Linli's canvas is sized by CSS.
 SDL2_WEB_PATCHES=(
   'src/video/emscripten/SDL_emscriptenmouse.c:mouse->CreateCursor *= Emscripten_CreateCursor;'
   'src/video/emscripten/SDL_emscriptenvideo.c:device->[A-Za-z]*WindowFramebuffer *= Emscripten_'
+  'src/video/emscripten/SDL_emscriptenvideo.c:emscripten_set_canvas_element_size(wdata->canvas_id, 1, 1);'
 )
 ensure_sdl2_web() {
   local src="$DEPS/src/libsdl2-${SDL2_SRC_VERSION%-*}" out="$DEPS/sdl2-web"

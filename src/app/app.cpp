@@ -77,10 +77,18 @@ void App::start() {
 }
 
 // Start-up waits for the first read from storage: nothing is shown that may be stale.
+// The sample compound is fetched meanwhile (the page asked for it as it loaded): a first
+// visit shows it, and waiting for storage first would add a round trip to that frame.
 void App::load() {
     platform::mount_storage(kDataDir, [this](std::optional<std::string> error) {
         mounted_ = error;
         if (started_) open_store(error);
+    });
+    platform::fetch("assets/sample-compound.json", [this](bool ok, std::string bytes) {
+        sample_arrived_ = true;
+        if (store_ && !wants_sample_) return;  // storage held data already: not needed
+        if (ok) sample_ = std::move(bytes);
+        if (wants_sample_) seed_sample();
     });
 }
 
@@ -105,16 +113,18 @@ void App::open_store(std::optional<std::string> mount_error) {
     if (store_->empty()) seed_sample();
 }
 
-// A device's first visit: the sample compound, so there is something to see.
+// A device's first visit: the sample compound, so there is something to see (once it
+// has arrived: load() asked for it).
 void App::seed_sample() {
-    platform::fetch("assets/sample-compound.json", [this](bool ok, std::string bytes) {
-        if (!ok) return fail("err.load.sample");
-        auto b = parse_bundle(bytes);
-        if (!b) return fail("err.load.sample", describe(b.error(), catalog_.in(Lang::en)));
-        auto rep = store_->import(*b, platform::now_ms());
-        if (!rep) return fail("err.load.sample", describe(rep.error(), catalog_.in(Lang::en)));
-        changed();
-    });
+    wants_sample_ = !sample_arrived_;
+    if (wants_sample_) return;
+    if (!sample_) return fail("err.load.sample");
+    auto b = parse_bundle(*sample_);
+    sample_.reset();
+    if (!b) return fail("err.load.sample", describe(b.error(), catalog_.in(Lang::en)));
+    auto rep = store_->import(*b, platform::now_ms());
+    if (!rep) return fail("err.load.sample", describe(rep.error(), catalog_.in(Lang::en)));
+    changed();
 }
 
 bool App::frame() {
@@ -131,7 +141,10 @@ bool App::frame() {
     auto v = view();
     if (auto route = platform::take_route()) ui::follow_link(v, *route);
     ui::draw_app(v);
-    platform::end_frame();
+    if (!platform::end_frame()) {
+        fail("err.webgl");
+        return false;
+    }
     platform::publish_mirror(ui::mirror_json(widgets_.drawn(), ui_.lang == Lang::zh ? "zh-CN" : "en"));
     if (ui_.animating) platform::request_frames(2);  // scrolling with inertia, and the like
     platform::count_frame();

@@ -19,7 +19,8 @@ public:
     static constexpr const char* kDataDir = "/data";
 
     App();
-    // Storage first: IndexedDB opens while the window and WebGL start (before open_window).
+    // Storage first: IndexedDB opens and the sample compound is fetched while the window
+    // and WebGL start (before open_window).
     void load();
     void start();  // once the window is open: style, fonts, then the data when storage is read
     bool frame();
@@ -78,6 +79,9 @@ private:
     bool waiting_for_lang_ = false;  // the saved language is English: the first frame waits for it
     bool loading_english_ = false;
     std::optional<std::optional<std::string>> mounted_;  // storage read (with its error, if any)
+    std::optional<std::string> sample_;  // the sample compound's bundle, until a first visit imports it
+    bool sample_arrived_ = false;        // ...its fetch has answered (sample_ empty: it failed)
+    bool wants_sample_ = false;          // the store is empty and waits for it
 };
 
 }  // namespace linli::app

@@ -8,8 +8,9 @@
 
 namespace linli::platform {
 
-// Opens the window (in the browser: the full-page canvas), its GL context, and creates
-// the ImGui context with its SDL2 and OpenGL3 backends. False (with a message) on failure.
+// Opens the window (in the browser: the full-page canvas) and creates the ImGui context
+// with its SDL2 backend and the renderer; the GL context is made when the first frame
+// is drawn. False on failure.
 bool open_window(const char* title);
 
 // Gives ImGui its fonts (in the browser: the phone's own, drawn by the page).
@@ -23,8 +24,9 @@ bool begin_frame();
 // Frames are drawn only while something changes: ask for `n` more (an animation, a job
 // in progress). Input, replies and timers ask by themselves.
 void request_frames(int n);
-// Renders the ImGui frame and presents it.
-void end_frame();
+// Renders the ImGui frame and presents it. False when nothing can be drawn here (no
+// WebGL2, or its shaders do not build: the details go to the console).
+bool end_frame();
 
 // Reads a file that ships beside the app (a URL relative to the page in the browser).
 void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done);

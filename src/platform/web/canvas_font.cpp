@@ -33,16 +33,17 @@ namespace {
 struct SourceData {
     int source = 0;
     float ascent_share = 0.8f;
+    bool measured = false;
 };
 
 SourceData g_sources[2] = {{0}, {1}};
 
 int source_of(ImFontConfig* src) { return static_cast<const SourceData*>(src->FontLoaderData)->source; }
 
+// Nothing is measured yet: the first use of a canvas waits until the browser's GPU
+// process is up, and start-up has other work to do meanwhile (see baked_init).
 bool src_init(ImFontAtlas*, ImFontConfig* src) {
-    int n = src->MergeMode ? 1 : 0;
-    g_sources[n].ascent_share = linli_js_font_init(n);
-    src->FontLoaderData = &g_sources[n];
+    src->FontLoaderData = &g_sources[src->MergeMode ? 1 : 0];
     return true;
 }
 
@@ -55,7 +56,12 @@ bool contains(ImFontAtlas*, ImFontConfig* src, ImWchar c) {
 
 bool baked_init(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
     if (!src->MergeMode) {
-        const SourceData* d = static_cast<const SourceData*>(src->FontLoaderData);
+        // The merged source (Linli's own font) is measured when a slice of it arrives.
+        SourceData* d = static_cast<SourceData*>(src->FontLoaderData);
+        if (!d->measured) {
+            d->ascent_share = linli_js_font_init(d->source);
+            d->measured = true;
+        }
         baked->Ascent = ImCeil(baked->Size * d->ascent_share);
         baked->Descent = -ImCeil(baked->Size * (1.0f - d->ascent_share));
     }

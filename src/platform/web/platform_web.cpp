@@ -1,5 +1,4 @@
 // The browser: SDL2 over a WebGL2 canvas, the page's fetch(), and window.linli.
-#include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -13,12 +12,12 @@
 #include <memory>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "platform/web/canvas_font.h"
 #include "platform/web/keyboard_web.h"
+#include "platform/web/webgl_renderer.h"
 
 // Implemented in web/linli_library.js.
 extern "C" {
@@ -99,38 +98,23 @@ bool open_window(const char* title) {
         std::fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
         return false;
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     // Sized by CSS to the viewport; SDL keeps the backing store at CSS size x devicePixelRatio.
+    // SDL only sizes the canvas and reads its events: web/linli_gl.js made its WebGL2
+    // context as the page loaded.
     g_window = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1, 1,
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+                                SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_window) {
         std::fprintf(stderr, "SDL_CreateWindow: %s\n", SDL_GetError());
         return false;
     }
-    SDL_GLContext gl = SDL_GL_CreateContext(g_window);
-    if (!gl) {
-        std::fprintf(stderr, "WebGL2 is not available: %s\n", SDL_GetError());
-        return false;
-    }
-    SDL_GL_MakeCurrent(g_window, gl);
-
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is fixed; nothing to remember in a file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the screen drawing
-    ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplSDL2_InitForOther(g_window);
+    webgl::attach();
     install_keyboard_bridge();
     return true;
 }
@@ -139,7 +123,11 @@ void add_fonts(float size) { add_canvas_fonts(size); }
 
 void run(std::function<bool()> frame) {
     g_frame = std::move(frame);
-    emscripten_set_main_loop(one_iteration, 0, true);
+    // Until the first frame with data is drawn, iterations run from timers: a display
+    // refresh (requestAnimationFrame) can be a whole compositor frame away, and the
+    // first frame should come as soon as what it shows is there. mark_ready() goes over
+    // to display refreshes.
+    emscripten_set_main_loop(one_iteration, 1000, true);
 }
 
 void request_frames(int n) {
@@ -152,7 +140,6 @@ void request_frames(int n) {
 
 bool begin_frame() {
     keyboard_before_frame();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // A frozen clock (headless browsers with virtual time) must not stop ImGui.
     if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
@@ -160,7 +147,7 @@ bool begin_frame() {
     return true;
 }
 
-void end_frame() {
+bool end_frame() {
     // A finger that lifts leaves no pointer behind, so no button stays "hovered". Only once
     // the release has been consumed, and nothing else waits in ImGui's queue.
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -171,15 +158,11 @@ void end_frame() {
     }
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - g_frame_start;
-    ImGuiIO& io = ImGui::GetIO();
+    if (!webgl::ready()) return false;
     int fb_w = 0, fb_h = 0;
-    SDL_GL_GetDrawableSize(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.97f, 0.96f, 0.94f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    (void)io;
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(g_window);
+    SDL_GetWindowSizeInPixels(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
+    webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
+    return true;
 }
 
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
@@ -259,7 +242,10 @@ void publish_mirror(const std::string& json) {
     last = json;
     linli_js_mirror(json.c_str());
 }
-void mark_ready() { linli_js_ready(); }
+void mark_ready() {
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    linli_js_ready();
+}
 void show_status(const std::string& text) { linli_js_status(text.c_str()); }
 
 }  // namespace linli::platform
