@@ -16,7 +16,8 @@ bool open_window(const char* title);
 // Gives ImGui its fonts (in the browser: the phone's own, drawn by the page).
 void add_fonts(float size);
 
-// Runs `frame` once per display refresh until it returns false.
+// Runs `frame` once per display refresh (until the first frame with data, as soon as
+// possible) until it returns false.
 void run(std::function<bool()> frame);
 
 // Starts an ImGui frame (input has been fed to ImGui already); false when the window closed.
