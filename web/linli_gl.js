@@ -5,9 +5,9 @@
 // Making a WebGL context, the GPU side of the glyph canvas (web/linli_fonts.js) and the
 // shader program each waits until the browser's GPU process is up (200-400 ms into a
 // first visit on this project's machines) and behind whatever the GPU was asked to draw
-// before, such as the page's first paint (another 100-300 ms). So all three are asked for
-// here, at once, and index.html holds its first paint until index.js has run. Drawing
-// after that asks the GPU nothing back: every later call only queues work.
+// before (a frame of the page: 30-150 ms each). So all three are asked for here, at
+// once, as early as the program can, before the page has changed anything. Drawing after
+// that asks the GPU nothing back: every later call only queues work.
 var linliGL = {
   gl: null,
   textures: [null],  // by ImGui texture id (0 is none)

@@ -78,6 +78,9 @@ bool pump_events() {
 void one_iteration() {
     g_frame_start = emscripten_get_now();
     if (pump_events()) g_budget = std::max(g_budget, kSettleFrames);
+    // ImGui takes queued input a little at a time (a key's press and release, and the text
+    // after it, in separate frames): never pause with some of it still waiting.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) g_budget = std::max(g_budget, 1);
     if (g_budget <= 0) {
         g_paused = true;
         emscripten_pause_main_loop();
