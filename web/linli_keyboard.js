@@ -10,6 +10,7 @@
   var fingerDown = false;
   var start = null;         // where the current touch began
   var wanted = false;       // ImGui wants text input
+  var early = [];           // typed before ImGui has made the tapped field active: sent once it has
   var EDIT_KEYS = ['Backspace', 'Delete', 'Enter', 'Tab', 'Escape', 'ArrowLeft', 'ArrowRight', 'ArrowUp',
                    'ArrowDown', 'Home', 'End'];
 
@@ -23,8 +24,13 @@
     _free(p);
     if (window['linli']) window['linli']['wake']();
   }
-  function commit(text) { if (text) call('linli_text', text); }
+  function commit(text) {
+    if (!text) return;
+    if (!wanted) return early.push(function () { commit(text); });
+    call('linli_text', text);
+  }
   function key(name, ctrl, shift) {
+    if (!wanted) return early.push(function () { key(name, ctrl, shift); });
     var n = lengthBytesUTF8(name) + 1;
     var p = _malloc(n);
     stringToUTF8(name, p, n);
@@ -132,6 +138,7 @@
     ta.addEventListener('blur', function () {
       // Focus moving to another field comes back at once; a real blur lets go of the field.
       setTimeout(function () {
+        if (document.activeElement !== ta) early = [];
         if (document.activeElement !== ta && wanted && Module['_linli_text_released']) {
           Module['_linli_text_released']();
           if (window['linli']) window['linli']['wake']();
@@ -149,6 +156,11 @@
     ta.style.top = Math.round(r.top + y) + 'px';
     ta.style.height = Math.max(16, Math.round(h)) + 'px';
     if (want && document.activeElement !== ta && !fingerDown) openKeyboard();  // e.g. reached by Tab
+    if (want && early.length) {
+      var waiting = early;
+      early = [];
+      waiting.forEach(function (send) { send(); });
+    }
     if (!want && document.activeElement === ta) {
       ta.blur();
       document.getElementById('canvas').focus();

@@ -98,6 +98,26 @@ test('a tap on a text field opens the keyboard; typing, pinyin, soft deletes and
   await context.close();
 });
 
+test('keys sent in a burst all reach the field: none is left waiting for the next input', async () => {
+  const { context, page } = await phone();
+  await openApp(page, server.url);
+  const field = await toSuggestionBox(page);
+  // The tap's own touch events, then at once select all, delete and a word, as a fast
+  // typist or a keyboard's suggestion sends them, and then nothing more that would wake the app.
+  await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'linli-text');
+  const words = ['彭浦', '淞泾路', 'stop', '居民', '一二三', 'AED', '车棚', '九点', '集合', '谢谢',
+                 '王堃', '李玥', '堰浜', '圩埭', '闵行', '充电', '电梯', '停车', '志愿者', '完'];
+  for (const word of [...words, ...words]) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.insertText(word);
+    await page.waitForFunction((w) => window.linli.state().answer.answers.some((a) => a.text === w), word,
+      { timeout: 3000 });
+  }
+  await context.close();
+});
+
 test('a finger drags the notice list and it coasts; a drag is not a tap', async () => {
   const { context, page, cdp } = await phone();
   await openApp(page, server.url);
