@@ -86,11 +86,10 @@ var linliGL = {
   texture: function (id, w, h, x, y, rw, rh, pixels) {
     var G = linliGL, gl = G.gl;
     var t = G.textures[id];
-    gl.bindTexture(gl.TEXTURE_2D, t || (G.textures[id] = t = gl.createTexture()));
+    gl.bindTexture(gl.TEXTURE_2D, t || (G.textures[id] = gl.createTexture()));
     G.boundTexture = id;
     gl.pixelStorei(gl.UNPACK_ROW_LENGTH, w);
-    if (!t.made) {
-      t.made = true;
+    if (!t) {
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);

@@ -86,9 +86,9 @@ void App::load() {
     });
     platform::fetch("assets/sample-compound.json", [this](bool ok, std::string bytes) {
         sample_arrived_ = true;
-        if (store_ && !wants_sample_) return;  // storage held data already: not needed
+        if (store_ && !store_->empty()) return;  // storage held data already: not needed
         if (ok) sample_ = std::move(bytes);
-        if (wants_sample_) seed_sample();
+        if (store_) seed_sample();  // storage was read first, and is empty
     });
 }
 
@@ -116,8 +116,7 @@ void App::open_store(std::optional<std::string> mount_error) {
 // A device's first visit: the sample compound, so there is something to see (once it
 // has arrived: load() asked for it).
 void App::seed_sample() {
-    wants_sample_ = !sample_arrived_;
-    if (wants_sample_) return;
+    if (!sample_arrived_) return;  // load()'s fetch calls again when it answers
     if (!sample_) return fail("err.load.sample");
     auto b = parse_bundle(*sample_);
     sample_.reset();
@@ -141,10 +140,7 @@ bool App::frame() {
     auto v = view();
     if (auto route = platform::take_route()) ui::follow_link(v, *route);
     ui::draw_app(v);
-    if (!platform::end_frame()) {
-        fail("err.webgl");
-        return false;
-    }
+    platform::end_frame();
     platform::publish_mirror(ui::mirror_json(widgets_.drawn(), ui_.lang == Lang::zh ? "zh-CN" : "en"));
     if (ui_.animating) platform::request_frames(2);  // scrolling with inertia, and the like
     platform::count_frame();

@@ -81,7 +81,6 @@ private:
     std::optional<std::optional<std::string>> mounted_;  // storage read (with its error, if any)
     std::optional<std::string> sample_;  // the sample compound's bundle, until a first visit imports it
     bool sample_arrived_ = false;        // ...its fetch has answered (sample_ empty: it failed)
-    bool wants_sample_ = false;          // the store is empty and waits for it
 };
 
 }  // namespace linli::app

@@ -8,9 +8,9 @@
 
 namespace linli::platform {
 
-// Opens the window (in the browser: the full-page canvas) and creates the ImGui context
-// with its SDL2 backend and the renderer; the GL context is made when the first frame
-// is drawn. False on failure.
+// Opens the window (in the browser: the full-page canvas, whose WebGL2 context the page
+// made as it loaded) and creates the ImGui context with its SDL2 backend and the
+// renderer. False on failure, such as a browser without WebGL2.
 bool open_window(const char* title);
 
 // Gives ImGui its fonts (in the browser: the phone's own, drawn by the page).
@@ -25,9 +25,8 @@ bool begin_frame();
 // Frames are drawn only while something changes: ask for `n` more (an animation, a job
 // in progress). Input, replies and timers ask by themselves.
 void request_frames(int n);
-// Renders the ImGui frame and presents it. False when nothing can be drawn here (no
-// WebGL2, or its shaders do not build: the details go to the console).
-bool end_frame();
+// Renders the ImGui frame and presents it.
+void end_frame();
 
 // Reads a file that ships beside the app (a URL relative to the page in the browser).
 void fetch(const std::string& path, std::function<void(bool ok, std::string bytes)> done);

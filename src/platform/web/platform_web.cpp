@@ -119,7 +119,7 @@ bool open_window(const char* title) {
     ImGui_ImplSDL2_InitForOther(g_window);
     webgl::attach();
     install_keyboard_bridge();
-    return true;
+    return webgl::ready();
 }
 
 void add_fonts(float size) { add_canvas_fonts(size); }
@@ -150,7 +150,7 @@ bool begin_frame() {
     return true;
 }
 
-bool end_frame() {
+void end_frame() {
     // A finger that lifts leaves no pointer behind, so no button stays "hovered". Only once
     // the release has been consumed, and nothing else waits in ImGui's queue.
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -161,11 +161,9 @@ bool end_frame() {
     }
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - g_frame_start;
-    if (!webgl::ready()) return false;
     int fb_w = 0, fb_h = 0;
     SDL_GetWindowSizeInPixels(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
     webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
-    return true;
 }
 
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
