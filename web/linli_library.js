@@ -237,10 +237,9 @@ mergeInto(LibraryManager.library, {
   // A message shown over the page when the app cannot draw at all.
   linli_js_status: function (textPtr) {
     var s = document.getElementById('status');
-    if (!s) {  // gone with the first frame: over what was drawn, on the page's colour
+    if (!s) {  // gone with the first frame: back, over what was drawn
       s = document.createElement('div');
       s.id = 'status';
-      s.style.background = '#f7f5f0';
       document.body.appendChild(s);
     }
     s.textContent = UTF8ToString(textPtr);
