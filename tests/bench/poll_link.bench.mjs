@@ -2,7 +2,10 @@
 // network (counted by the server, headers and body, as scripts/serve serves: precompressed,
 // ETags) and the time until the first question is drawn and answers taps. Each load in a
 // freshly started browser (an empty profile), median of 5, unthrottled and at 4x CPU +
-// "fast 3G" through the DevTools protocol; beside it, the figures measured for Enketo.
+// "fast 3G" through the DevTools protocol. Beside it, in the same runs (each Linli load
+// followed by one of Enketo's), Enketo 9.0.1 showing the same 5 questions as an ODK form
+// (tests/bench/enketo/, built by its build.mjs), served gzipped; and the figures the issue
+// measured for Enketo.
 // "Usable" is when the first question's frame has been handed to the GPU and taps are
 // taken (window.linli.readyAt); "drawn" when the GPU has finished drawing it (drawnAt),
 // which here, with a software GPU, comes long after.
@@ -11,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
-import { SITE, withoutChineseFonts } from '../browser/harness.mjs';
+import { ROOT, SITE, withoutChineseFonts } from '../browser/harness.mjs';
 import { FAST_3G, kb, median, onFreshPhone } from './measure.mjs';
 
 const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
@@ -20,6 +23,7 @@ const POLL = '670c1cd355555e3184be37c1dfe6c55b';  // the sample's 5-question sur
 let sent = [];
 const server = await startServer({ root: SITE, port: 0, onResponse: (r) => sent.push(r) });
 const total = () => sent.reduce((a, r) => a + r.bytes, 0);
+const enketoServer = await startServer({ root: path.join(ROOT, 'build/enketo/site'), port: 0, onResponse: (r) => sent.push(r) });
 
 async function visit(cpuRate, network, env) {
   sent = [];
@@ -51,6 +55,23 @@ async function visit(cpuRate, network, env) {
   }, { env });
 }
 
+// Enketo's first visit of the same questions: usable when its form is initialised and the
+// first question is on the page (tests/bench/enketo/main.js), then a tap on an option checks it.
+async function enketoVisit(cpuRate, network) {
+  sent = [];
+  return onFreshPhone(cpuRate, network, async (page) => {
+    await page.goto(enketoServer.url);
+    await page.waitForFunction(() => window.enketo && window.enketo.ready, null, { timeout: 120000, polling: 20 });
+    const [usableMs, origin] = await page.evaluate(() => [window.enketo.readyAt, performance.timeOrigin]);
+    const atUsable = sent.filter((r) => r.at <= origin + usableMs).reduce((a, r) => a + r.bytes, 0);
+    const drawnMs = await page.waitForFunction(() => window.enketo.drawnAt, null, { timeout: 60000, polling: 10 })
+      .then((h) => h.jsonValue());
+    await page.getByText('40 岁以下', { exact: true }).tap();
+    if (!(await page.locator('input[type=radio]:checked').count())) throw new Error('Enketo did not take the tap');
+    return { usableMs, drawnMs, atUsable };
+  });
+}
+
 // The floor for any WebGL page on this machine: a page (delivered by the bench, nothing to
 // download) that only makes a WebGL2 context, clears it and reads a pixel back, which
 // waits for the GPU process (here SwiftShader, Chromium's software GPU) to have done it.
@@ -74,14 +95,20 @@ try {
   console.log('| --- | ---: | ---: | ---: | --- | ---: |');
   let encodings = null;
   for (const [name, rate, network] of [['unthrottled', 1, null], ['4x CPU + fast 3G', 4, FAST_3G]]) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await visit(rate, network));
+    const runs = [], enketo = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await visit(rate, network));
+      enketo.push(await enketoVisit(rate, network));
+    }
     encodings = runs[0].files;
-    console.log(`| ${name} | ${kb(median(runs.map((r) => r.atUsable)))} | ${kb(median(runs.map((r) => r.visit)))} | ` +
+    console.log(`| Linli, ${name} | ${kb(median(runs.map((r) => r.atUsable)))} | ${kb(median(runs.map((r) => r.visit)))} | ` +
       `${median(runs.map((r) => r.usableMs)).toFixed(0)} | ${runs.map((r) => r.usableMs.toFixed(0)).join(', ')} | ` +
       `${median(runs.map((r) => r.drawnMs)).toFixed(0)} |`);
+    console.log(`| Enketo 9.0.1, the same runs, ${name} | ${kb(median(enketo.map((r) => r.atUsable)))} | | ` +
+      `${median(enketo.map((r) => r.usableMs)).toFixed(0)} | ${enketo.map((r) => r.usableMs.toFixed(0)).join(', ')} | ` +
+      `${median(enketo.map((r) => r.drawnMs)).toFixed(0)} (first option painted) |`);
   }
-  console.log('| Enketo 9.0.1, 5-question Chinese form (reference) | 297 (gzip) | | 400–490 / 2,400 (4x CPU + fast 3G) | | |');
+  console.log('| Enketo 9.0.1, 5-question Chinese form (the issue\'s figures) | 297 (gzip) | | 400–490 / 2,400 (4x CPU + fast 3G) | | |');
   for (const [name, rate] of [['unthrottled', 1], ['4x CPU', 4]]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await webglFloor(rate));
@@ -107,4 +134,5 @@ try {
   }
 } finally {
   await server.close();
+  await enketoServer.close();
 }
