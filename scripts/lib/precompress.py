@@ -2,7 +2,8 @@
 """Writes FILE.gz (gzip -9) and FILE.br (brotli -q 11) beside every file of the site, so
 a static server sends the smallest encoding the browser accepts without compressing on
 each request. Skips files that do not shrink and ones already current; removes copies
-whose file has gone."""
+whose file has gone. With --gzip-only, no .br (a site to be served as gzip, such as the
+Enketo page the bench compares with)."""
 import gzip
 import os
 import subprocess
@@ -15,6 +16,7 @@ def stale(src, out):
 
 def main():
     site = sys.argv[1]
+    brotli = "--gzip-only" not in sys.argv[2:]
     written = 0
     for root, _, names in os.walk(site):
         for n in names:
@@ -36,7 +38,7 @@ def main():
                 with open(gz, "wb") as f:
                     f.write(packed)
                 written += 1
-            if stale(src, br):
+            if brotli and stale(src, br):
                 # -n: the copy gets its own time, not the file's (truncated to seconds, it would look older)
                 subprocess.run(["brotli", "-q", "11", "-n", "-f", "-o", br, src], check=True)
                 os.chmod(br, os.stat(src).st_mode & 0o777)  # -n also leaves it private (0600)

@@ -16,13 +16,12 @@
 //    the same browser targets, enketo-core's "browser" map as aliases).
 // 4. enketo-core's formhub theme (Express's default "kobo" theme is formhub with other
 //    colours) → enketo.css, and its print sheet → enketo.print.css, with sass.
-// 5. index.html copied; .gz written beside each text file.
+// 5. index.html copied; .gz written beside each file (scripts/lib/precompress.py).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync, constants as zlib } from 'node:zlib';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
@@ -144,17 +143,14 @@ async function styles() {
   }
 }
 
-// 5. The page itself, and gzip -9 beside every text file.
+// 5. The page itself, and gzip -9 beside every file, as the app's site gets it (no Brotli).
 function finish() {
   const html = readFileSync(path.join(HERE, 'index.html'));
   const target = path.join(SITE, 'index.html');
   if (!existsSync(target) || !readFileSync(target).equals(html)) writeFileSync(target, html);
-  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]);
-  for (const file of walk(SITE)) {
-    if (!/\.(html|js|css|json|svg|txt)$/.test(file) || fresh(file + '.gz', [file])) continue;
-    writeFileSync(file + '.gz', gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }));
-  }
+  const r = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts/lib/precompress.py'), SITE, '--gzip-only'],
+    { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`precompress failed (${r.status})`);
 }
 
 install();
