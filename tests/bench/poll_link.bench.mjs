@@ -67,7 +67,7 @@ async function enketoVisit(cpuRate, network) {
     const drawnMs = await page.waitForFunction(() => window.enketo.drawnAt, null, { timeout: 60000, polling: 10 })
       .then((h) => h.jsonValue());
     await page.getByText('40 岁以下', { exact: true }).tap();
-    if (!(await page.locator('input[type=radio]:checked').count())) throw new Error('Enketo did not take the tap');
+    if (!(await page.locator('input[name="/data/q1"][value="a1"]').isChecked())) throw new Error('Enketo did not take the tap');
     return { usableMs, drawnMs, atUsable };
   });
 }
