@@ -26,13 +26,6 @@ var linliFont = {
     }
     return linliFont.ctx;
   },
-  // Draws and reads back one pixel: the canvas's first drawing waits for the GPU process
-  // (even a canvas read on the CPU), so web/linli_gl.js has it done with the rest.
-  warm: function () {
-    var ctx = linliFont.context();
-    ctx.fillRect(0, 0, 1, 1);
-    ctx.getImageData(0, 0, 1, 1);
-  },
   measure: function (s) {
     var ctx = linliFont.context();
     ctx.font = '100px ' + linliFont.stacks[s];

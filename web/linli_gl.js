@@ -1,18 +1,17 @@
 // The WebGL2 half of Linli's renderer: src/platform/web/webgl_renderer.cpp hands it
 // ImGui's textures and draw lists through web/linli_library.js.
 //
-// It starts as index.js finishes loading (a --post-js), while the wasm still compiles.
-// Making a WebGL context, the GPU side of the glyph canvas (web/linli_fonts.js) and the
-// shader program each waits until the browser's GPU process is up (200-400 ms into a
-// first visit on this project's machines) and behind whatever the GPU was asked to draw
-// before (a frame of the page: 30-150 ms each). So all three are asked for here, at
-// once, as early as the program can, before the page has changed anything. Drawing after
-// that asks the GPU nothing back: every later call only queues work.
+// Making a WebGL context and its shader program each waits until the browser's GPU
+// process is up (250-500 ms into a first visit on this project's machines) and behind
+// whatever the GPU was asked to draw before (a frame of the page: 30-150 ms each): see
+// probe below for when it is made. Drawing after that asks the GPU nothing back: every
+// later call only queues work.
 var linliGL = {
   gl: null,
   textures: [null],  // by ImGui texture id (0 is none)
   error: '',         // why nothing can be drawn, for the console
   boundTexture: 0,
+  frames: 0,         // drawn with WebGL2 so far
 
   // Position, UV and colour come from ImDrawVert (20 bytes); Proj (x/y scale, x/y offset
   // into clip space) is one value a frame, given with vertexAttrib4f: a uniform would have
@@ -41,9 +40,6 @@ var linliGL = {
   start: function () {
     var G = linliGL, canvas = document.getElementById('canvas');
     if (!canvas) { G.error = 'no canvas'; return; }
-    // The text the first screen shows needs the system's font loaded: measuring does
-    // that, and needs no GPU, so it is done while the GPU process may still be starting.
-    linliFont.measure(0);
     // The backing store at the size SDL gives it (CSS pixels x devicePixelRatio, rounded
     // down) before the context exists: resizing a context's canvas waits for the GPU.
     var r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
@@ -51,7 +47,6 @@ var linliGL = {
     canvas.height = Math.max(1, Math.floor(r.height * dpr));
     var gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
     if (!gl) { G.error = 'WebGL2 is not available'; return; }
-    linliFont.warm();
 
     var program = gl.createProgram();
     [[gl.VERTEX_SHADER, G.vertexShader], [gl.FRAGMENT_SHADER, G.fragmentShader]].forEach(function (s) {
@@ -79,6 +74,52 @@ var linliGL = {
     gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     G.gl = gl;
+  },
+
+  // Making a context waits, on the page's thread, until the GPU process is up and has
+  // drawn all it was given before, which early in a first visit can be hundreds of ms:
+  // the page would take no taps meanwhile. So a worker makes a throwaway context as the
+  // page loads and waits that wait; until it has, frames are drawn on the CPU
+  // (web/linli_2d.js), and the first frame after it makes the page's own. On a slow
+  // network the GPU is up before the program, and every frame is WebGL2's. Where there is
+  // no worker with WebGL2, the page waits itself, once the first frame is on the screen.
+  gpuUp: false,
+  probing: false,
+  probe: function () {
+    var G = linliGL;
+    var code = 'var gl = new OffscreenCanvas(1, 1).getContext("webgl2");' +
+      'if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));' +
+      'postMessage(0);';
+    try {
+      if (typeof OffscreenCanvas === 'undefined') return;
+      var url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+      var w = new Worker(url);
+      G.probing = true;
+      w.onmessage = w.onerror = function () {
+        w.terminate();
+        URL.revokeObjectURL(url);
+        G.up();
+      };
+    } catch (e) {
+      G.probing = false;
+    }
+  },
+  up: function () {
+    linliGL.gpuUp = true;
+    if (Module['_linli_wake']) Module['_linli_wake']();
+  },
+  // Whether this frame is drawn with WebGL2: the context is made here once the GPU is up.
+  ready: function () {
+    var G = linliGL;
+    if (!G.gl && !G.error && G.gpuUp) {
+      G.start();
+      if (G.error) console.error('[linli] ' + G.error + ': drawing on the CPU');
+    }
+    return !!G.gl;
+  },
+  // The first frame is shown (drawn on the CPU, or not).
+  shown: function () {
+    if (!linliGL.probing) requestAnimationFrame(function () { setTimeout(linliGL.up, 0); });
   },
 
   // Texture `id` (w x h, RGBA) gets the rectangle (x, y, rw, rh) of `pixels`, the whole
@@ -133,6 +174,15 @@ var linliGL = {
     gl.vertexAttrib4f(3, sx, sy, ox, oy);
   },
 
+  // A frame drawn: the first one replaces the CPU's once the GPU has drawn it.
+  end: function () {
+    if (linliGL.frames++ > 0) return;
+    linliGL.whenDrawn(function () {
+      Module['linliDrawnAt'] = performance.now();
+      linli2D.remove();
+    });
+  },
+
   list: function (vtx, vtxBytes, idx, idxBytes) {
     var gl = linliGL.gl;
     gl.bufferData(gl.ARRAY_BUFFER, HEAPU8, gl.STREAM_DRAW, vtx, vtxBytes);
@@ -149,4 +199,7 @@ var linliGL = {
     gl.drawElements(gl.TRIANGLES, count, gl.UNSIGNED_SHORT, offset);
   },
 };
-linliGL.start();
+// The text the first screen shows needs the system's font loaded: measuring does that and
+// needs no GPU, so it is done while the wasm compiles.
+linliFont.measure(0);
+linliGL.probe();

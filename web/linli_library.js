@@ -214,21 +214,21 @@ mergeInto(LibraryManager.library, {
   },
 
   // The WebGL2 renderer's page side: see web/linli_gl.js.
-  linli_js_gl_ready: function () {
-    if (!linliGL.gl && linliGL.error) console.error('[linli] ' + linliGL.error);
-    return linliGL.gl ? 1 : 0;
-  },
+  linli_js_gl_ready: function () { return linliGL.ready() ? 1 : 0; },
   linli_js_gl_texture: function (id, w, h, x, y, rw, rh, pixels) { linliGL.texture(id, w, h, x, y, rw, rh, pixels); },
   linli_js_gl_free_texture: function (id) { linliGL.freeTexture(id); },
   linli_js_gl_begin: function (w, h, sx, sy, ox, oy) { linliGL.begin(w, h, sx, sy, ox, oy); },
   linli_js_gl_list: function (vtx, vtxBytes, idx, idxBytes) { linliGL.list(vtx, vtxBytes, idx, idxBytes); },
   linli_js_gl_draw: function (texture, x, y, w, h, count, offset) { linliGL.draw(texture, x, y, w, h, count, offset); },
+  linli_js_gl_end: function () { linliGL.end(); },
+  // A frame drawn on the CPU: see web/linli_2d.js.
+  linli_js_2d_present: function (pixels, w, h, top, rows) { linli2D.present(pixels, w, h, top, rows); },
 
   // The first frame with data is on screen: the loading text goes, tests may start.
   linli_js_ready: function () {
     Module['linliReady'] = true;
     Module['linliReadyAt'] = performance.now();  // ms since navigation started
-    linliGL.whenDrawn(function () { Module['linliDrawnAt'] = performance.now(); });
+    linliGL.shown();
     var s = document.getElementById('status');
     if (s) s.remove();
     window.dispatchEvent(new Event('linli-ready'));

@@ -71,7 +71,6 @@ void App::start() {
     ui::apply_theme(1.0f);
     widgets_.attach(ImGui::GetCurrentContext());
     platform::request_persistence([this](bool granted) { status_.persistent = granted; });
-    platform::add_fonts(ui::kBaseFontSize);  // the phone's own; Linli's only if it lacks a glyph
     started_ = true;
     if (mounted_) open_store(*mounted_);
 }
@@ -132,6 +131,13 @@ bool App::frame() {
     status_.save = saving_.state();
     status_.save_error = saving_.error();
     widgets_.begin_frame();
+    if (!fonts_added_) {
+        // The phone's own fonts; Linli's only if one lacks a glyph. Added for the first frame,
+        // not at start-up: the first look at a glyph waits until the browser's GPU process is
+        // up, and start-up (the sample's import) runs meanwhile.
+        platform::add_fonts(ui::kBaseFontSize);
+        fonts_added_ = true;
+    }
     if (restyle_) {
         ui::apply_theme(ui_.text_scale);
         restyle_ = false;

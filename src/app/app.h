@@ -76,6 +76,7 @@ private:
     std::optional<Bundle> pending_import_;
     bool ready_ = false, restyle_ = false;
     bool started_ = false;
+    bool fonts_added_ = false;
     bool waiting_for_lang_ = false;  // the saved language is English: the first frame waits for it
     bool loading_english_ = false;
     std::optional<std::optional<std::string>> mounted_;  // storage read (with its error, if any)

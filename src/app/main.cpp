@@ -7,7 +7,7 @@ int main() {
     static linli::app::App app;  // lives as long as the page
     app.load();
     if (!linli::platform::open_window("Linli")) {
-        linli::platform::show_status("此浏览器不支持 WebGL2，无法显示邻里。\nThis browser does not support WebGL2, which Linli needs.");
+        linli::platform::show_status("此浏览器无法显示邻里。\nThis browser cannot show Linli.");
         return 1;
     }
     linli::platform::expose_automation({

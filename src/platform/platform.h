@@ -8,9 +8,9 @@
 
 namespace linli::platform {
 
-// Opens the window (in the browser: the full-page canvas, whose WebGL2 context the page
-// made as it loaded) and creates the ImGui context with its SDL2 backend and the
-// renderer. False on failure, such as a browser without WebGL2.
+// Opens the window (in the browser: the full-page canvas, drawn on the CPU until its
+// WebGL2 context is up, and without one where there is none) and creates the ImGui
+// context with its SDL2 backend and the renderers. False on failure.
 bool open_window(const char* title);
 
 // Gives ImGui its fonts (in the browser: the phone's own, drawn by the page).

@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/web/canvas_font.h"
+#include "platform/web/software_renderer.h"
 
 extern "C" {
 // web/linli_library.js
@@ -139,4 +140,5 @@ const ImFontLoader* GetFontLoader() { return &linli::platform::loader(); }
 extern "C" EMSCRIPTEN_KEEPALIVE void linli_font_fallback_ready() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     for (ImFont* f : atlas->Fonts) ImFontAtlasFontDiscardBakes(atlas, f, 0);
+    linli::platform::software::invalidate();  // glyphs drawn again may land where the boxes were
 }

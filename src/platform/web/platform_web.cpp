@@ -17,6 +17,7 @@
 #include "platform/platform.h"
 #include "platform/web/canvas_font.h"
 #include "platform/web/keyboard_web.h"
+#include "platform/web/software_renderer.h"
 #include "platform/web/webgl_renderer.h"
 
 // Implemented in web/linli_library.js.
@@ -102,8 +103,8 @@ bool open_window(const char* title) {
         return false;
     }
     // Sized by CSS to the viewport; SDL keeps the backing store at CSS size x devicePixelRatio.
-    // SDL only sizes the canvas and reads its events: web/linli_gl.js made its WebGL2
-    // context as the page loaded.
+    // SDL only sizes the canvas and reads its events: web/linli_gl.js makes its WebGL2
+    // context once the first frame, drawn on the CPU, is on the page.
     g_window = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1, 1,
                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_window) {
@@ -119,7 +120,7 @@ bool open_window(const char* title) {
     ImGui_ImplSDL2_InitForOther(g_window);
     webgl::attach();
     install_keyboard_bridge();
-    return webgl::ready();
+    return true;
 }
 
 void add_fonts(float size) { add_canvas_fonts(size); }
@@ -163,7 +164,8 @@ void end_frame() {
     g_ui_ms = emscripten_get_now() - g_frame_start;
     int fb_w = 0, fb_h = 0;
     SDL_GetWindowSizeInPixels(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
-    webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
+    if (webgl::ready()) webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
+    else software::render(ImGui::GetDrawData(), fb_w, fb_h);
 }
 
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }

@@ -19,6 +19,7 @@ void linli_js_gl_free_texture(int id);
 void linli_js_gl_begin(int w, int h, float sx, float sy, float ox, float oy);
 void linli_js_gl_list(const void* vtx, int vtx_bytes, const void* idx, int idx_bytes);
 void linli_js_gl_draw(int texture, int x, int y, int w, int h, int count, int offset);
+void linli_js_gl_end();
 }
 
 namespace linli::platform::webgl {
@@ -89,6 +90,7 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
                              static_cast<int>(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
     }
+    linli_js_gl_end();
 }
 
 }  // namespace linli::platform::webgl

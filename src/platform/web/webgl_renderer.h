@@ -7,8 +7,8 @@ namespace linli::platform::webgl {
 
 // Tells ImGui what this renderer can do; before the first frame.
 void attach();
-// False when nothing can be drawn here (no WebGL2, or the shaders did not build: the
-// details go to the console).
+// True once the page has its WebGL2 context (after the first frame, drawn on the CPU);
+// never where there is no WebGL2 or the shaders did not build (the console says which).
 bool ready();
 // Updates ImGui's textures and draws `data` over a cleared framebuffer of fb_w x fb_h.
 void render(ImDrawData* data, int fb_w, int fb_h);

@@ -1,0 +1,97 @@
+#include "platform/web/software_renderer.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "imgui.h"
+#include "raster/raster.h"
+
+extern "C" {
+// web/linli_library.js
+// Rows top .. top + rows of a frame fb_w x fb_h.
+void linli_js_2d_present(const void* pixels, int fb_w, int fb_h, int top, int rows);
+}
+
+namespace linli::platform::software {
+namespace {
+
+static_assert(sizeof(ImDrawVert) == sizeof(raster::Vertex) && sizeof(ImDrawIdx) == 2, "raster::Vertex is ImDrawVert's layout");
+
+constexpr std::uint32_t kPage = 247u | 245u << 8 | 240u << 16 | 255u << 24;  // #f7f5f0, as WebGL2 clears
+
+// Drawn a band of rows at a time, each shown as it is done: a band's pixels stay in the
+// CPU's cache, and the whole frame (12 MB at 1170x2532) never needs to be held.
+constexpr int kBandRows = 64;
+std::vector<std::uint32_t> g_band;
+std::vector<raster::Vertex> g_vertices;  // all lists' vertices, in framebuffer pixels
+
+// What was last drawn: ImGui settles a layout over a few frames that mostly come out the
+// same, and a frame drawn on the CPU is worth not drawing again.
+std::uint64_t g_shown = 0;
+
+std::uint64_t hash(std::uint64_t h, const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 0x100000001b3ull;  // FNV-1a
+    return h;
+}
+
+std::uint64_t fingerprint(const ImDrawData* data, int fb_w, int fb_h) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    const int size[2] = {fb_w, fb_h};
+    h = hash(h, size, sizeof size);
+    h = hash(h, &data->DisplayPos, sizeof data->DisplayPos);
+    h = hash(h, &data->FramebufferScale, sizeof data->FramebufferScale);
+    for (const ImDrawList* list : data->CmdLists) {
+        h = hash(h, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.size_in_bytes()));
+        h = hash(h, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.size_in_bytes()));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            h = hash(h, &cmd.ClipRect, sizeof cmd.ClipRect);
+            h = hash(h, &cmd.TexRef._TexData, sizeof cmd.TexRef._TexData);
+            const unsigned range[2] = {cmd.IdxOffset, cmd.ElemCount};
+            h = hash(h, range, sizeof range);
+        }
+    }
+    return h;
+}
+
+}  // namespace
+
+void invalidate() { g_shown = 0; }
+
+void render(ImDrawData* data, int fb_w, int fb_h) {
+    if (fb_w <= 0 || fb_h <= 0) return;
+    const std::uint64_t f = fingerprint(data, fb_w, fb_h);
+    if (f == g_shown) return;
+    g_shown = f;
+    const float L = data->DisplayPos.x, T = data->DisplayPos.y;
+    const ImVec2 scale = data->FramebufferScale;
+    g_vertices.resize(static_cast<std::size_t>(data->TotalVtxCount));
+    std::size_t n = 0;
+    for (const ImDrawList* list : data->CmdLists)
+        for (const ImDrawVert& v : list->VtxBuffer) g_vertices[n++] = {(v.pos.x - L) * scale.x, (v.pos.y - T) * scale.y, v.uv.x, v.uv.y, v.col};
+
+    g_band.resize(static_cast<std::size_t>(fb_w) * kBandRows);
+    for (int top = 0; top < fb_h; top += kBandRows) {
+        const raster::Image band{g_band.data(), fb_w, std::min(kBandRows, fb_h - top), top};
+        raster::clear(band, kPage);
+        const raster::Vertex* vtx = g_vertices.data();
+        for (const ImDrawList* list : data->CmdLists) {
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                if (cmd.UserCallback) continue;  // Linli's lists have none
+                const ImTextureData* tex = cmd.TexRef._TexData;  // ImGui's own textures keep their pixels
+                if (!tex || !tex->Pixels || tex->Format != ImTextureFormat_RGBA32) continue;
+                const raster::Clip clip{static_cast<int>((cmd.ClipRect.x - L) * scale.x), static_cast<int>((cmd.ClipRect.y - T) * scale.y),
+                                        static_cast<int>((cmd.ClipRect.z - L) * scale.x), static_cast<int>((cmd.ClipRect.w - T) * scale.y)};
+                if (clip.y1 <= top || clip.y0 >= top + band.h) continue;
+                raster::draw(band, raster::Texture{reinterpret_cast<const std::uint32_t*>(tex->Pixels), tex->Width, tex->Height}, vtx,
+                             list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), clip);
+            }
+            vtx += list->VtxBuffer.Size;
+        }
+        linli_js_2d_present(g_band.data(), fb_w, fb_h, top, band.h);
+    }
+
+}
+
+}  // namespace linli::platform::software
