@@ -6,6 +6,7 @@
 // drawn a frame (web/linli_gl.js), and stays where WebGL2 cannot be had.
 var linli2D = {
   ctx: null,
+  drawMs: [],  // each frame drawn on the CPU: ms to draw it and hand it over (window.linli.cpuFrameMs)
   // Rows top .. top + rows of a frame w x h, from the wasm heap at ptr.
   present: function (ptr, w, h, top, rows) {
     var c = document.getElementById('first');
@@ -15,6 +16,7 @@ var linli2D = {
     if (!linli2D.ctx) linli2D.ctx = c.getContext('2d', { alpha: false, willReadFrequently: true });
     linli2D.ctx.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, ptr, w * rows * 4), w, rows), 0, top);
   },
+  drawn: function (ms) { linli2D.drawMs.push(ms); },
   remove: function () {
     var c = document.getElementById('first');
     if (c) c.remove();

@@ -27,6 +27,10 @@
     get 'frameMs'() { return Module['_linli_frame_ms'] ? Module['_linli_frame_ms']() : 0; },
     // ...of which building the UI (input, ImGui and Linli's screens), before drawing with GL.
     get 'uiMs'() { return Module['_linli_ui_ms'] ? Module['_linli_ui_ms']() : 0; },
+    // ...and for the first frame: building its UI (its glyphs drawn by the browser included).
+    get 'firstUiMs'() { return Module['linliFirstUiMs']; },
+    // Each frame drawn on the CPU so far (web/linli_2d.js): ms to draw it and hand it over.
+    get 'cpuFrameMs'() { return linli2D.drawMs.slice(); },
     get 'frames'() { return Module['_linli_frames'] ? Module['_linli_frames']() : 0; },
     // Files of Linli's fallback font on their way (a slice counts until glyphs may use it),
     // and how many have come: frames drawn after one came can use it.

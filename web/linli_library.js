@@ -223,11 +223,13 @@ mergeInto(LibraryManager.library, {
   linli_js_gl_end: function () { linliGL.end(); },
   // A frame drawn on the CPU: see web/linli_2d.js.
   linli_js_2d_present: function (pixels, w, h, top, rows) { linli2D.present(pixels, w, h, top, rows); },
+  linli_js_2d_drawn: function (ms) { linli2D.drawn(ms); },
 
   // The first frame with data is on screen: the loading text goes, tests may start.
   linli_js_ready: function () {
     Module['linliReady'] = true;
     Module['linliReadyAt'] = performance.now();  // ms since navigation started
+    Module['linliFirstUiMs'] = Module['_linli_ui_ms']();
     linliGL.shown();
     var s = document.getElementById('status');
     if (s) s.remove();

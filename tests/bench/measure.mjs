@@ -10,9 +10,9 @@ export const kb = (n) => (n / 1024).toFixed(1);
 
 // Runs `fn(page)` on a phone-sized page of a freshly started browser (an empty profile),
 // its CPU slowed `cpuRate` times and its network under `network` (or not, when null);
-// `env`: the browser's environment, if not this process's.
-export async function onFreshPhone(cpuRate, network, fn, { env } = {}) {
-  const browser = await launch({ env });
+// `env`: the browser's environment, if not this process's; `args`: its extra flags.
+export async function onFreshPhone(cpuRate, network, fn, { env, args } = {}) {
+  const browser = await launch({ env, args });
   try {
     const page = await browser.newPage(PHONE);
     const cdp = await page.context().newCDPSession(page);

@@ -24,9 +24,10 @@ export async function serve() {
   return startServer({ root: SITE, port: 0 });
 }
 
-// `env`: the browser's environment, if not this process's (e.g. another FONTCONFIG_FILE).
-export async function launch({ env } = {}) {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
+// `env`: the browser's environment, if not this process's (e.g. another FONTCONFIG_FILE);
+// `args`: flags beyond CHROMIUM_ARGS (e.g. --disable-3d-apis: no WebGL).
+export async function launch({ env, args = [] } = {}) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args], ...(env ? { env } : {}) });
 }
 
 // The environment of a browser on a system with no Chinese font at all: fontconfig

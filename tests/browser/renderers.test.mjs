@@ -4,9 +4,8 @@
 // on either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { CHROMIUM_ARGS, PHONE, openApp, pixelVariance, screenshot, serve, state, tap, waitState, watch } from './harness.mjs';
+import { launch, PHONE, openApp, pixelVariance, screenshot, serve, state, tap, waitState, watch } from './harness.mjs';
 
 const POLL = '#/poll/670c1cd355555e3184be37c1dfe6c55b';  // the sample's survey: Chinese text, cards, a progress bar
 
@@ -31,8 +30,8 @@ async function settledShot(page, name) {
 
 test('WebGL2 takes over from the first frames drawn on the CPU; without WebGL2 the CPU draws the same picture and taps still answer', async () => {
   const server = await serve();
-  const withGL = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const noGL = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-3d-apis'] });
+  const withGL = await launch();
+  const noGL = await launch({ args: ['--disable-3d-apis'] });
   try {
     // With WebGL2: once the GPU is up, its frames replace the CPU's canvas, which goes.
     const page = await withGL.newPage(PHONE);
@@ -49,6 +48,7 @@ test('WebGL2 takes over from the first frames drawn on the CPU; without WebGL2 t
     const cpu = await settledShot(cpuPage, 'renderer-cpu');
     assert.equal(await cpuPage.evaluate(() => document.getElementById('first').width), 390 * 3, 'the CPU canvas has the frame at full resolution');
     assert.deepEqual(cpuErrors, ['[linli] WebGL2 is not available: drawing on the CPU']);
+    assert.ok((await cpuPage.evaluate(() => window.linli.cpuFrameMs)).length >= 1, 'the frames were drawn on the CPU');
 
     // The same picture: text, cards and bars where WebGL2 puts them (glyph edges may
     // differ by a shade: WebGL2 filters the atlas, the CPU takes the nearest texel).

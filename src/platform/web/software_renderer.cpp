@@ -1,5 +1,7 @@
 #include "platform/web/software_renderer.h"
 
+#include <emscripten.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -11,6 +13,7 @@ extern "C" {
 // web/linli_library.js
 // Rows top .. top + rows of a frame fb_w x fb_h.
 void linli_js_2d_present(const void* pixels, int fb_w, int fb_h, int top, int rows);
+void linli_js_2d_drawn(double ms);  // a frame is done: how long drawing and handing it over took
 }
 
 namespace linli::platform::software {
@@ -64,6 +67,7 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
     const std::uint64_t f = fingerprint(data, fb_w, fb_h);
     if (f == g_shown) return;
     g_shown = f;
+    const double t0 = emscripten_get_now();
     const float L = data->DisplayPos.x, T = data->DisplayPos.y;
     const ImVec2 scale = data->FramebufferScale;
     g_vertices.resize(static_cast<std::size_t>(data->TotalVtxCount));
@@ -91,7 +95,7 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
         }
         linli_js_2d_present(g_band.data(), fb_w, fb_h, top, band.h);
     }
-
+    linli_js_2d_drawn(emscripten_get_now() - t0);
 }
 
 }  // namespace linli::platform::software
