@@ -114,6 +114,11 @@ void triangle(Image img, const Texture& tex, Vertex p0, Vertex p1, Vertex p2, co
     const std::uint32_t flat_px = flat ? modulate(p0.col, sample(tex, p0.u, p0.v)) : 0;
     if (flat && (flat_px >> 24) == 0) return;
     const bool same_col = p0.col == p1.col && p1.col == p2.col;  // glyphs: only the texture varies
+    // ImGui's anti-aliased edges: one texel, one colour, only the alpha fading out.
+    const bool fade = !flat && p0.u == p1.u && p1.u == p2.u && p0.v == p1.v && p1.v == p2.v &&
+                      ((p0.col ^ p1.col) & 0xffffffu) == 0 && ((p1.col ^ p2.col) & 0xffffffu) == 0;
+    const std::uint32_t fade_px = fade ? modulate(p0.col | 0xff000000u, sample(tex, p0.u, p0.v)) : 0;
+    const float a0 = static_cast<float>(p0.col >> 24), a1 = static_cast<float>(p1.col >> 24), a2 = static_cast<float>(p2.col >> 24);
     const float inv = 1.0f / area;
 
     const Edge e0 = edge(p1, p2), e1 = edge(p2, p0), e2 = edge(p0, p1);  // e_k is 0 on the side opposite vertex k
@@ -129,6 +134,16 @@ void triangle(Image img, const Texture& tex, Vertex p0, Vertex p1, Vertex p2, co
         if (flat) {
             if ((flat_px >> 24) == 255) std::fill(row + lo, row + hi, flat_px);
             else for (int x = lo; x < hi; ++x) row[x] = blend(row[x], flat_px);
+            continue;
+        }
+        if (fade) {
+            const unsigned texel_a = fade_px >> 24;
+            for (int x = lo; x < hi; ++x) {
+                const float xc = static_cast<float>(x) + 0.5f;
+                const float w0 = e0.at(xc, yc) * inv, w1 = e1.at(xc, yc) * inv, w2 = 1.0f - w0 - w1;
+                const unsigned a = static_cast<unsigned>(std::clamp(static_cast<int>(w0 * a0 + w1 * a1 + w2 * a2 + 0.5f), 0, 255));
+                row[x] = blend(row[x], (fade_px & 0xffffffu) | mul255(a, texel_a) << 24);
+            }
             continue;
         }
         for (int x = lo; x < hi; ++x) {

@@ -171,3 +171,19 @@ TEST_CASE("a rectangle drawn as one is what its two triangles draw") {
         CHECK(a.count(kBlack) < 20 * 12 - 16 * 8 + 20);
     }
 }
+
+TEST_CASE("an edge that only fades out is drawn as the general path draws it") {
+    // With a 1x1 texture every UV is the same texel: varying UVs take the general path,
+    // constant ones the fading edge's.
+    const std::uint32_t col = rgba(10, 102, 97, 255), clear_col = rgba(10, 102, 97, 0);
+    const Vertex fading[3] = {{0.3f, 0.2f, 0, 0, col}, {2.1f, 15.7f, 0, 0, col}, {17.9f, 8.4f, 0, 0, clear_col}};
+    const Vertex general[3] = {{0.3f, 0.2f, 0, 0, col}, {2.1f, 15.7f, 0.5f, 0.5f, col}, {17.9f, 8.4f, 0.9f, 0.9f, clear_col}};
+    const std::uint32_t grey[1] = {rgba(200, 200, 200, 230)};
+    const Texture tex{grey, 1, 1};
+    const std::uint16_t idx[3] = {0, 1, 2};
+    Canvas a(20, 16, rgba(247, 245, 240, 255)), b(20, 16, rgba(247, 245, 240, 255));
+    linli::raster::draw(a.image(), tex, fading, idx, 3, {0, 0, 20, 16});
+    linli::raster::draw(b.image(), tex, general, idx, 3, {0, 0, 20, 16});
+    CHECK(a.px == b.px);
+    CHECK(a.count(rgba(247, 245, 240, 255)) < 20 * 16 - 60);
+}
