@@ -162,13 +162,13 @@ var linliGL = {
     G.textures[id] = null;
   },
 
-  // A frame: the whole framebuffer cleared to the page's colour, then the lists drawn
-  // with `proj` (see the vertex shader).
-  begin: function (w, h, sx, sy, ox, oy) {
+  // A frame: the whole framebuffer cleared to the page's colour (r, g, b), then the lists
+  // drawn with `proj` (see the vertex shader).
+  begin: function (w, h, sx, sy, ox, oy, r, g, b) {
     var gl = linliGL.gl;
     gl.viewport(0, 0, w, h);
     gl.disable(gl.SCISSOR_TEST);
-    gl.clearColor(0.97, 0.96, 0.94, 1.0);
+    gl.clearColor(r, g, b, 1.0);
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.SCISSOR_TEST);
     gl.vertexAttrib4f(3, sx, sy, ox, oy);

@@ -217,7 +217,7 @@ mergeInto(LibraryManager.library, {
   linli_js_gl_ready: function () { return linliGL.ready() ? 1 : 0; },
   linli_js_gl_texture: function (id, w, h, x, y, rw, rh, pixels) { linliGL.texture(id, w, h, x, y, rw, rh, pixels); },
   linli_js_gl_free_texture: function (id) { linliGL.freeTexture(id); },
-  linli_js_gl_begin: function (w, h, sx, sy, ox, oy) { linliGL.begin(w, h, sx, sy, ox, oy); },
+  linli_js_gl_begin: function (w, h, sx, sy, ox, oy, r, g, b) { linliGL.begin(w, h, sx, sy, ox, oy, r, g, b); },
   linli_js_gl_list: function (vtx, vtxBytes, idx, idxBytes) { linliGL.list(vtx, vtxBytes, idx, idxBytes); },
   linli_js_gl_draw: function (texture, x, y, w, h, count, offset) { linliGL.draw(texture, x, y, w, h, count, offset); },
   linli_js_gl_end: function () { linliGL.end(); },

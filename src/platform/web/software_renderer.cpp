@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "platform/web/framebuffer.h"
 #include "raster/raster.h"
 
 extern "C" {
@@ -21,7 +22,7 @@ namespace {
 
 static_assert(sizeof(ImDrawVert) == sizeof(raster::Vertex) && sizeof(ImDrawIdx) == 2, "raster::Vertex is ImDrawVert's layout");
 
-constexpr std::uint32_t kPage = 247u | 245u << 8 | 240u << 16 | 255u << 24;  // #f7f5f0, as WebGL2 clears
+constexpr std::uint32_t kPage = kPageRGB[0] | kPageRGB[1] << 8 | kPageRGB[2] << 16 | 255u << 24;
 
 // Drawn a band of rows at a time, each shown as it is done: a band's pixels stay in the
 // CPU's cache, and the whole frame (12 MB at 1170x2532) never needs to be held.
@@ -85,8 +86,8 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
                 if (cmd.UserCallback) continue;  // Linli's lists have none
                 const ImTextureData* tex = cmd.TexRef._TexData;  // ImGui's own textures keep their pixels
                 if (!tex || !tex->Pixels || tex->Format != ImTextureFormat_RGBA32) continue;
-                const raster::Clip clip{static_cast<int>((cmd.ClipRect.x - L) * scale.x), static_cast<int>((cmd.ClipRect.y - T) * scale.y),
-                                        static_cast<int>((cmd.ClipRect.z - L) * scale.x), static_cast<int>((cmd.ClipRect.w - T) * scale.y)};
+                const PixelRect c = clip_in_pixels(cmd, *data);
+                const raster::Clip clip{c.x0, c.y0, c.x1, c.y1};
                 if (clip.y1 <= top || clip.y0 >= top + band.h) continue;
                 raster::draw(band, raster::Texture{reinterpret_cast<const std::uint32_t*>(tex->Pixels), tex->Width, tex->Height}, vtx,
                              list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), clip);

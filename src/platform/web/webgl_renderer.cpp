@@ -10,13 +10,14 @@
 #include <cstdint>
 
 #include "imgui.h"
+#include "platform/web/framebuffer.h"
 
 extern "C" {
 // web/linli_library.js
 int linli_js_gl_ready();
 void linli_js_gl_texture(int id, int w, int h, int x, int y, int rw, int rh, const void* pixels);
 void linli_js_gl_free_texture(int id);
-void linli_js_gl_begin(int w, int h, float sx, float sy, float ox, float oy);
+void linli_js_gl_begin(int w, int h, float sx, float sy, float ox, float oy, float r, float g, float b);
 void linli_js_gl_list(const void* vtx, int vtx_bytes, const void* idx, int idx_bytes);
 void linli_js_gl_draw(int texture, int x, int y, int w, int h, int count, int offset);
 void linli_js_gl_end();
@@ -70,9 +71,9 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
     // Display coordinates (top left at DisplayPos, y down) to clip space (y up).
     const float L = data->DisplayPos.x, T = data->DisplayPos.y;
     const float W = data->DisplaySize.x > 0 ? data->DisplaySize.x : 1, H = data->DisplaySize.y > 0 ? data->DisplaySize.y : 1;
-    linli_js_gl_begin(fb_w, fb_h, 2.0f / W, -2.0f / H, -1.0f - 2.0f * L / W, 1.0f + 2.0f * T / H);
+    linli_js_gl_begin(fb_w, fb_h, 2.0f / W, -2.0f / H, -1.0f - 2.0f * L / W, 1.0f + 2.0f * T / H,
+                      kPageRGB[0] / 255.0f, kPageRGB[1] / 255.0f, kPageRGB[2] / 255.0f);
 
-    const ImVec2 scale = data->FramebufferScale;
     for (const ImDrawList* list : data->CmdLists) {
         linli_js_gl_list(list->VtxBuffer.Data, list->VtxBuffer.Size * static_cast<int>(sizeof(ImDrawVert)),
                          list->IdxBuffer.Data, list->IdxBuffer.Size * static_cast<int>(sizeof(ImDrawIdx)));
@@ -81,12 +82,10 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 continue;
             }
-            // The clip rectangle in framebuffer pixels, y up.
-            const float x0 = (cmd.ClipRect.x - L) * scale.x, y0 = (cmd.ClipRect.y - T) * scale.y;
-            const float x1 = (cmd.ClipRect.z - L) * scale.x, y1 = (cmd.ClipRect.w - T) * scale.y;
-            if (x1 <= x0 || y1 <= y0) continue;
-            linli_js_gl_draw(static_cast<int>(cmd.GetTexID()), static_cast<int>(x0), static_cast<int>(static_cast<float>(fb_h) - y1),
-                             static_cast<int>(x1 - x0), static_cast<int>(y1 - y0), static_cast<int>(cmd.ElemCount),
+            const PixelRect c = clip_in_pixels(cmd, *data);
+            if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
+            // WebGL's scissor counts rows from the bottom.
+            linli_js_gl_draw(static_cast<int>(cmd.GetTexID()), c.x0, fb_h - c.y1, c.x1 - c.x0, c.y1 - c.y0, static_cast<int>(cmd.ElemCount),
                              static_cast<int>(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
     }
