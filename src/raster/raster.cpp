@@ -34,6 +34,13 @@ inline std::uint32_t modulate(std::uint32_t col, std::uint32_t tex) {
     return out;
 }
 
+// Pixels [lo, hi) of a row: one colour over them, as it is or blended.
+void fill(std::uint32_t* row, int lo, int hi, std::uint32_t px) {
+    const unsigned a = px >> 24;
+    if (a == 255) std::fill(row + lo, row + hi, px);
+    else if (a != 0) for (int x = lo; x < hi; ++x) row[x] = blend(row[x], px);
+}
+
 // The colour at barycentric weights w0..w2 of three vertices' colours.
 std::uint32_t mix(std::uint32_t c0, std::uint32_t c1, std::uint32_t c2, float w0, float w1, float w2) {
     std::uint32_t out = 0;
@@ -132,8 +139,7 @@ void triangle(Image img, const Texture& tex, Vertex p0, Vertex p1, Vertex p2, co
         if (lo >= hi) continue;
         std::uint32_t* row = img.pixels + static_cast<std::size_t>(y - img.top) * static_cast<std::size_t>(img.w);
         if (flat) {
-            if ((flat_px >> 24) == 255) std::fill(row + lo, row + hi, flat_px);
-            else for (int x = lo; x < hi; ++x) row[x] = blend(row[x], flat_px);
+            fill(row, lo, hi, flat_px);
             continue;
         }
         if (fade) {
@@ -175,8 +181,7 @@ bool rectangle(Image img, const Texture& tex, const Vertex* vtx, const std::uint
     for (int y = row0; y < row1; ++y) {
         std::uint32_t* row = img.pixels + static_cast<std::size_t>(y - img.top) * static_cast<std::size_t>(img.w);
         if (flat) {
-            if ((flat_px >> 24) == 255) std::fill(row + col0, row + col1, flat_px);
-            else if ((flat_px >> 24) != 0) for (int x = col0; x < col1; ++x) row[x] = blend(row[x], flat_px);
+            fill(row, col0, col1, flat_px);
             continue;
         }
         const float v = a.v + (static_cast<float>(y) + 0.5f - a.y) * dv;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
-import { launch, PHONE, openApp, pixelVariance, screenshot, serve, state, tap, waitState, watch } from './harness.mjs';
+import { launch, PHONE, openApp, pixelVariance, screenshot, serve, tap, waitState, watch } from './harness.mjs';
 
 const POLL = '#/poll/670c1cd355555e3184be37c1dfe6c55b';  // the sample's survey: Chinese text, cards, a progress bar
 

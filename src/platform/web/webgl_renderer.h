@@ -7,8 +7,9 @@ namespace linli::platform::webgl {
 
 // Tells ImGui what this renderer can do; before the first frame.
 void attach();
-// True once the page has its WebGL2 context (after the first frame, drawn on the CPU);
-// never where there is no WebGL2 or the shaders did not build (the console says which).
+// Whether this frame is drawn with WebGL2: the page's context is made here once the GPU
+// process is up (web/linli_gl.js); never where there is no WebGL2 or the shaders did not
+// build (the console says which).
 bool ready();
 // Updates ImGui's textures and draws `data` over a cleared framebuffer of fb_w x fb_h.
 void render(ImDrawData* data, int fb_w, int fb_h);
