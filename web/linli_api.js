@@ -32,8 +32,8 @@
     // Each frame drawn on the CPU so far (web/linli_2d.js): ms to draw it and hand it over.
     get 'cpuFrameMs'() { return linli2D.drawMs.slice(); },
     get 'frames'() { return Module['_linli_frames'] ? Module['_linli_frames']() : 0; },
-    // Files of Linli's fallback font on their way (a slice counts until glyphs may use it),
-    // and how many have come: frames drawn after one came can use it.
+    // Files of Linli's fallback font and images of glyphs on their way (a slice counts until
+    // glyphs may use it), and how many have come: frames drawn after one came can use it.
     get 'fontsLoading'() { return linliFont.loading; },
     get 'fontsArrived'() { return linliFont.arrived; },
     // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.

@@ -2,6 +2,7 @@
 // web/linli_library.js). Source 0 is the system's font stack; source 1 is Linli's own
 // font, cut into slices (scripts/lib/font_slices.py) of which a device without Chinese
 // fonts fetches, as web fonts, only those holding characters it has had to draw.
+// Until the GPU process has answered the page, pixels come from web/linli_glyph_images.js.
 // (No "this" in the methods: Closure flattens this object into plain functions.)
 var linliFont = {
   stacks: ['"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",' +
@@ -15,10 +16,15 @@ var linliFont = {
   manifest: 0,          // fonts/linli-cjk.json: 0 not asked for, 1 on its way, 2 here
   waiting: [],          // code points met before it came
   early: [],            // font files fetched before the service worker controlled the page
-  loading: 0,           // the list and slices on their way
+  loading: 0,           // the list, slices and images of glyphs on their way
   arrived: 0,           // ...and those that have come (for tests: to draw again after)
   ctx: null,
-  pixels: null,
+  pixels: null,         // the last glyph drawn in the canvas
+  // Drawn as an image (linliGlyphImages), while a canvas would wait for the GPU process:
+  cells: [],            // glyphs asked for, to draw: {token, ch, font, w, h, x, y}
+  unsure: [],           // characters taken to be the system's, to check
+  placed: new Map(),    // token -> its cell in the image the program is taking pixels from
+  tokens: 0,
   context: function () {
     if (!linliFont.ctx) {
       var c = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
@@ -37,15 +43,10 @@ var linliFont = {
   },
   // A character's drawing by the system's fonts at a fixed size, to compare with the "missing" box.
   print: function (ch) {
-    var ctx = linliFont.context();
-    ctx.canvas.width = 40; ctx.canvas.height = 40;
-    ctx.font = '28px ' + linliFont.stacks[0];
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillStyle = '#fff';
-    ctx.fillText(ch, 4, 30);
-    var a = ctx.getImageData(0, 0, 40, 40).data, h = 0;
-    for (var i = 3; i < a.length; i += 4) h = (h * 31 + a[i]) | 0;
-    return ctx.measureText(ch).width.toFixed(2) + ':' + h;
+    var F = linliFont, font = '28px ' + F.stacks[0], a = F.fill(ch, font, 40, 40, 4, 30), h = 0;
+    for (var i = 0; i < a.length; i++) h = (h * 31 + a[i]) | 0;
+    F.ctx.font = font;
+    return F.ctx.measureText(ch).width.toFixed(2) + ':' + h;
   },
   // Whether a source draws a character: the system's, by looking; Linli's, by its slices' lists.
   has: function (s, cp) {
@@ -54,11 +55,94 @@ var linliFont = {
       var i = F.sliceOf(cp);
       return i >= 0 && F.slices[i].state === 2;
     }
+    if (cp < 0x80) return true;
     if (F.known.has(cp)) return F.known.get(cp);
+    if (F.imaged(s)) {  // taken to be there, and checked with the glyphs' image
+      if (F.unsure.indexOf(cp) < 0) F.unsure.push(cp);
+      F.later();
+      return true;
+    }
     if (!F.missing) F.missing = F.print(String.fromCodePoint(0x10FFFD));
-    var yes = cp < 0x80 || F.print(String.fromCodePoint(cp)) !== F.missing;
+    var yes = F.print(String.fromCodePoint(cp)) !== F.missing;
     F.known.set(cp, yes);
     return yes;
+  },
+  // Whether source s's glyphs are drawn as an image now: the system's fonts, before the GPU is up.
+  imaged: function (s) {
+    return s === 0 && !linliGL.gpuUp && linliGlyphImages.usable();
+  },
+  // Glyph cp of source s at `px` device pixels: its box and advance, and its alpha in
+  // F.pixels, or (`token` >= 0) in the image of glyphs drawn once the frame is done.
+  glyph: function (s, cp, px, wantPixels) {
+    var F = linliFont, ctx = F.context(), ch = String.fromCodePoint(cp);
+    var font = px + 'px ' + F.stacks[s];
+    ctx.font = font;
+    var m = ctx.measureText(ch);
+    var x0 = Math.floor(-m.actualBoundingBoxLeft) - 1, x1 = Math.ceil(m.actualBoundingBoxRight) + 1;
+    var y0 = Math.floor(-m.actualBoundingBoxAscent) - 1, y1 = Math.ceil(m.actualBoundingBoxDescent) + 1;
+    var w = x1 - x0, h = y1 - y0, token = -1;
+    if (m.actualBoundingBoxRight + m.actualBoundingBoxLeft <= 0 || w <= 0 || h <= 0) w = h = 0;  // a space
+    if (w > 0 && wantPixels) {
+      if (F.imaged(s)) {
+        token = F.tokens++;
+        F.cells.push({ token: token, ch: ch, font: font, w: w, h: h, x: -x0, y: -y0 });
+        F.later();
+      } else {
+        F.pixels = F.fill(ch, font, w, h, -x0, -y0);
+      }
+    }
+    return { w: w, h: h, x0: x0, y0: y0, advance: m.width, token: token };
+  },
+  // A glyph's alpha (w x h), drawn in the canvas with the pen at (x, y).
+  fill: function (ch, font, w, h, x, y) {
+    var ctx = linliFont.context();
+    if (ctx.canvas.width < w || ctx.canvas.height < h) { ctx.canvas.width = Math.max(w, 64); ctx.canvas.height = Math.max(h, 64); }
+    ctx.clearRect(0, 0, w, h);
+    ctx.font = font;
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = '#fff';
+    ctx.fillText(ch, x, y);
+    var rgba = ctx.getImageData(0, 0, w, h).data, a = new Uint8Array(w * h);
+    for (var i = 0; i < a.length; i++) a[i] = rgba[i * 4 + 3];
+    return a;
+  },
+  // The image is drawn once the frame asking for its glyphs is done.
+  scheduled: false,
+  later: function () {
+    if (linliFont.scheduled) return;
+    linliFont.scheduled = true;
+    Promise.resolve().then(linliFont.drawImage);
+  },
+  // One image of the glyphs asked for and of the characters to check (each drawn as print()
+  // draws it, beside the "missing" box); then the program takes the glyphs' pixels from it.
+  drawImage: function () {
+    var F = linliFont, cells = F.cells, unsure = F.unsure, font = '28px ' + F.stacks[0];
+    F.scheduled = false;
+    F.cells = [];
+    F.unsure = [];
+    var print = function (ch) { return { ch: ch, font: font, w: 40, h: 40, x: 4, y: 30 }; };
+    var checks = unsure.map(function (cp) { return print(String.fromCodePoint(cp)); });
+    if (checks.length) checks.push(print(String.fromCodePoint(0x10FFFD)));
+    F.loading++;  // for tests: a character found lacking here fetches a slice next
+    linliGlyphImages.draw(cells.concat(checks), function (bytes, stride) {
+      var ptr = Module['_malloc'](bytes.length);
+      HEAPU8.set(bytes, ptr);
+      var ctx = F.context(), box = checks[checks.length - 1], lacking = 0;
+      ctx.font = font;
+      checks.slice(0, -1).forEach(function (c, i) {
+        var same = ctx.measureText(c.ch).width === ctx.measureText(box.ch).width &&
+          Module['_linli_font_same_pixels'](ptr, stride, c.left, c.top, box.left, box.top, 40, 40);
+        F.known.set(unsure[i], !same);
+        if (same) lacking = 1;
+      });
+      cells.forEach(function (c) { F.placed.set(c.token, c); });
+      Module['_linli_font_images_arrived'](ptr, stride, lacking);
+      F.placed.clear();
+      Module['_free'](ptr);
+      F.loading--;
+      F.arrived++;
+      if (window['linli']) window['linli']['wake']();
+    });
   },
   sliceOf: function (cp) {
     var slices = linliFont.slices;
@@ -90,6 +174,7 @@ var linliFont = {
     new FontFace('LinliFallback' + i, 'url(fonts/' + slice.file + ')').load().then(function (face) {
       document.fonts.add(face);
       slice.state = 2;
+      F.missing = null;  // with a face added, the canvas may draw the "missing" box otherwise
       F.stacks[1] = F.slices.map(function (s, j) { return s.state === 2 ? '"LinliFallback' + j + '"' : ''; })
                              .filter(Boolean).join(',');
       F.measure(1);

@@ -179,31 +179,23 @@ mergeInto(LibraryManager.library, {
 
   linli_js_font_has: function (s, cp) { return linliFont.has(s, cp) ? 1 : 0; },
 
-  linli_js_font_glyph: function (s, cp, size, density, out) {
-    var F = linliFont, ctx = F.context(), ch = String.fromCodePoint(cp);
-    var font = (size * F.k[s] * density) + 'px ' + F.stacks[s];
-    ctx.font = font;
-    var m = ctx.measureText(ch);
-    var x0 = Math.floor(-m.actualBoundingBoxLeft) - 1, x1 = Math.ceil(m.actualBoundingBoxRight) + 1;
-    var y0 = Math.floor(-m.actualBoundingBoxAscent) - 1, y1 = Math.ceil(m.actualBoundingBoxDescent) + 1;
-    var w = x1 - x0, h = y1 - y0;
-    if (m.actualBoundingBoxRight + m.actualBoundingBoxLeft <= 0 || w <= 0 || h <= 0) w = h = 0;  // a space
-    if (w > 0) {
-      if (ctx.canvas.width < w || ctx.canvas.height < h) { ctx.canvas.width = Math.max(w, 64); ctx.canvas.height = Math.max(h, 64); }
-      ctx.clearRect(0, 0, w, h);
-      ctx.font = font;
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillStyle = '#fff';
-      ctx.fillText(ch, -x0, -y0);
-      var rgba = ctx.getImageData(0, 0, w, h).data, a = new Uint8Array(w * h);
-      for (var i = 0; i < a.length; i++) a[i] = rgba[i * 4 + 3];
-      F.pixels = a;
-    }
-    var o = out >> 2;
-    HEAPF32[o] = w; HEAPF32[o + 1] = h; HEAPF32[o + 2] = x0; HEAPF32[o + 3] = y0; HEAPF32[o + 4] = m.width / density;
+  linli_js_font_glyph: function (s, cp, size, density, wantPixels, out) {
+    var g = linliFont.glyph(s, cp, size * linliFont.k[s] * density, wantPixels !== 0), o = out >> 2;
+    HEAPF32[o] = g.w; HEAPF32[o + 1] = g.h; HEAPF32[o + 2] = g.x0; HEAPF32[o + 3] = g.y0;
+    HEAPF32[o + 4] = g.advance / density;
+    return g.token;
   },
 
   linli_js_font_pixels: function (dst) { HEAPU8.set(linliFont.pixels, dst); },
+  // Where glyph `token` is in the image of glyphs given to linli_font_images_arrived:
+  // 1 with its left and top in xy, or 0 when it is in another.
+  linli_js_font_take: function (token, xy) {
+    var c = linliFont.placed.get(token);
+    if (!c) return 0;
+    HEAP32[xy >> 2] = c.left;
+    HEAP32[(xy >> 2) + 1] = c.top;
+    return 1;
+  },
 
   // The system's fonts lack this character: Linli's own, the slice that has it.
   linli_js_font_fallback_want: function (cp) {
@@ -225,15 +217,18 @@ mergeInto(LibraryManager.library, {
   linli_js_2d_present: function (pixels, w, h, top, rows) { linli2D.present(pixels, w, h, top, rows); },
   linli_js_2d_drawn: function (ms) { linli2D.drawn(ms); },
 
-  // The first frame with data is on screen: the loading text goes, tests may start.
+  // The first frame with data is drawn: once it is in its canvas, the loading text goes
+  // and tests may start.
   linli_js_ready: function () {
-    Module['linliReady'] = true;
-    Module['linliReadyAt'] = performance.now();  // ms since navigation started
-    Module['linliFirstUiMs'] = Module['_linli_ui_ms']();
-    linliGL.shown();
-    var s = document.getElementById('status');
-    if (s) s.remove();
-    window.dispatchEvent(new Event('linli-ready'));
+    linli2D.whenShown(function () {
+      Module['linliReady'] = true;
+      Module['linliReadyAt'] = performance.now();  // ms since navigation started
+      Module['linliFirstUiMs'] = Module['_linli_ui_ms']();
+      linliGL.shown();
+      var s = document.getElementById('status');
+      if (s) s.remove();
+      window.dispatchEvent(new Event('linli-ready'));
+    });
   },
 
   // A message shown over the page when the app cannot draw at all.

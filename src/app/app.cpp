@@ -149,11 +149,6 @@ bool App::frame() {
     platform::end_frame();
     platform::publish_mirror(ui::mirror_json(widgets_.drawn(), ui_.lang == Lang::zh ? "zh-CN" : "en"));
     if (ui_.animating) platform::request_frames(2);  // scrolling with inertia, and the like
-    platform::count_frame();
-    if (!ready_) {
-        ready_ = true;
-        platform::mark_ready();
-    }
     return true;
 }
 

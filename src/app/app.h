@@ -74,7 +74,7 @@ private:
     ui::WidgetLog widgets_;
     Saving saving_;
     std::optional<Bundle> pending_import_;
-    bool ready_ = false, restyle_ = false;
+    bool restyle_ = false;
     bool started_ = false;
     bool fonts_added_ = false;
     bool waiting_for_lang_ = false;  // the saved language is English: the first frame waits for it

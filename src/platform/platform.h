@@ -25,7 +25,9 @@ bool begin_frame();
 // Frames are drawn only while something changes: ask for `n` more (an animation, a job
 // in progress). Input, replies and timers ask by themselves.
 void request_frames(int n);
-// Renders the ImGui frame and presents it.
+// Renders the ImGui frame and presents it, or holds it back while glyphs it shows are
+// still being drawn by the browser (it is presented once they are in). The first frame
+// presented makes window.linli.ready.
 void end_frame();
 
 // Reads a file that ships beside the app (a URL relative to the page in the browser).
@@ -66,11 +68,9 @@ struct Automation {
     std::function<std::string()> digest;  // costs the size of the data: asked for separately
 };
 void expose_automation(Automation a);
-void count_frame();  // window.linli.frames
 // The screen's content as the screen-reader mirror shows it (JSON from ui::mirror_json);
 // the page is updated only when it changes.
 void publish_mirror(const std::string& json);
-void mark_ready();   // window.linli.ready: the first frame with data has been drawn
 // A message over the page for when nothing can be drawn (no font, no WebGL2).
 void show_status(const std::string& text);
 

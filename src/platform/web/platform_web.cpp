@@ -41,7 +41,8 @@ SDL_Window* g_window = nullptr;
 std::function<bool()> g_frame;
 Automation g_automation;
 std::string g_reply;  // keeps the last answer to JS alive until the next call
-unsigned g_frames = 0;
+unsigned g_frames = 0;  // presented
+bool g_held = false;    // the last frame waits for glyphs drawn by the browser
 
 // Power: frames are drawn only while something changes. Input, replies from JavaScript,
 // timers and animations ask for a few frames; with none left the main loop pauses
@@ -76,8 +77,26 @@ bool pump_events() {
     return any;
 }
 
+void mark_ready() {
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    linli_js_ready();
+}
+
+void present() {
+    int fb_w = 0, fb_h = 0;
+    SDL_GetWindowSizeInPixels(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
+    if (webgl::ready()) webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
+    else software::render(ImGui::GetDrawData(), fb_w, fb_h);
+    if (g_frames++ == 0) mark_ready();  // the app ends frames only once it has data to show
+}
+
 void one_iteration() {
     g_frame_start = emscripten_get_now();
+    if (g_held && glyphs_awaited()) {  // no other frame until it is presented: the glyphs wake the loop
+        g_paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
     if (pump_events()) g_budget = std::max(g_budget, kSettleFrames);
     // ImGui takes queued input a little at a time (a key's press and release, and the text
     // after it, in separate frames): never pause with some of it still waiting.
@@ -129,8 +148,8 @@ void run(std::function<bool()> frame) {
     g_frame = std::move(frame);
     // Until the first frame with data is drawn, iterations run from timers: a display
     // refresh (requestAnimationFrame) can be a whole compositor frame away, and the
-    // first frame should come as soon as what it shows is there. mark_ready() goes over
-    // to display refreshes.
+    // first frame should come as soon as what it shows is there. The first frame presented
+    // goes over to display refreshes.
     emscripten_set_main_loop(one_iteration, 1000, true);
 }
 
@@ -162,10 +181,14 @@ void end_frame() {
     }
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - g_frame_start;
-    int fb_w = 0, fb_h = 0;
-    SDL_GetWindowSizeInPixels(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
-    if (webgl::ready()) webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
-    else software::render(ImGui::GetDrawData(), fb_w, fb_h);
+    g_held = glyphs_awaited();  // blank glyphs would show
+    if (!g_held) present();
+}
+
+void present_held_frame() {
+    if (!g_held || glyphs_awaited()) return;
+    g_held = false;
+    present();  // ImGui's draw data stays until the next frame begins
 }
 
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
@@ -237,17 +260,12 @@ void pick_file(std::size_t max_bytes, std::function<void(PickedFile)> done) {
 }
 
 void expose_automation(Automation a) { g_automation = std::move(a); }
-void count_frame() { ++g_frames; }
 
 void publish_mirror(const std::string& json) {
     static std::string last;  // platform state: what the page shows now
     if (json == last) return;
     last = json;
     linli_js_mirror(json.c_str());
-}
-void mark_ready() {
-    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
-    linli_js_ready();
 }
 void show_status(const std::string& text) { linli_js_status(text.c_str()); }
 
