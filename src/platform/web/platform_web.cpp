@@ -90,7 +90,7 @@ void present() {
     if (g_frames++ == 0) mark_ready();  // the app ends frames only once it has data to show
 }
 
-void one_iteration() {
+void iterate() {
     g_frame_start = emscripten_get_now();
     if (g_held && glyphs_awaited()) {  // no other frame until it is presented: the glyphs wake the loop
         g_paused = true;
@@ -109,6 +109,15 @@ void one_iteration() {
     --g_budget;
     if (!g_frame() || g_quit) emscripten_cancel_main_loop();
     g_frame_ms = emscripten_get_now() - g_frame_start;
+}
+
+bool g_in_iteration = false;  // an iteration may also be run by a reply (linli_reply), never inside one
+
+void one_iteration() {
+    if (g_in_iteration) return;
+    g_in_iteration = true;
+    iterate();
+    g_in_iteration = false;
 }
 
 }  // namespace
@@ -286,6 +295,9 @@ EMSCRIPTEN_KEEPALIVE void linli_reply(void* ctx, int status, char* text, char* d
     std::free(data);
     r.number = number;
     (*fn)(std::move(r));
+    // Until a frame is on the page, what a reply brought (what is stored, the sample) is
+    // drawn at once: the main loop's next turn can wait behind a first visit's other tasks.
+    if (g_frames == 0 && g_frame && !g_in_iteration) one_iteration();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* linli_widgets_json() {
