@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -29,6 +30,43 @@ constexpr std::uint32_t kPage = kPageRGB[0] | kPageRGB[1] << 8 | kPageRGB[2] << 
 constexpr int kBandRows = 64;
 std::vector<std::uint32_t> g_band;
 std::vector<raster::Vertex> g_vertices;  // all lists' vertices, in framebuffer pixels
+
+// Triangles that touch a band, in the order drawn: a band goes through its own, not all
+// of the frame's (thousands of triangles, 40 bands).
+struct Run {
+    raster::Texture tex;
+    const raster::Vertex* vtx;
+    const ImDrawIdx* idx;  // the first of `count` indices
+    int count;
+    raster::Clip clip;
+};
+std::vector<std::vector<Run>> g_runs;  // by band
+
+// Files the triangles of a command under the bands they touch, two at a time (ImGui's
+// rectangles: raster::draw takes the pair at once).
+void file(const raster::Texture& tex, const raster::Vertex* vtx, const ImDrawIdx* idx, int count, const raster::Clip& clip) {
+    for (int i = 0; i < count; i += 6) {
+        const int n = std::min(6, count - i);
+        float lo = INFINITY, hi = -INFINITY;
+        for (int k = 0; k < n; ++k) {
+            lo = std::min(lo, vtx[idx[i + k]].y);
+            hi = std::max(hi, vtx[idx[i + k]].y);
+        }
+        lo = std::max(lo, static_cast<float>(clip.y0));
+        hi = std::min(hi + 1.0f, static_cast<float>(clip.y1));  // the rows raster::draw may touch
+        if (!(lo < hi)) continue;                                // (NaN: false)
+        const int first = static_cast<int>(lo) / kBandRows, last = (static_cast<int>(std::ceil(hi)) - 1) / kBandRows;
+        for (int b = first; b <= last; ++b) {
+            std::vector<Run>& runs = g_runs[static_cast<std::size_t>(b)];
+            if (!runs.empty() && runs.back().idx + runs.back().count == idx + i && runs.back().vtx == vtx &&
+                runs.back().tex.pixels == tex.pixels && runs.back().clip.x0 == clip.x0 && runs.back().clip.y0 == clip.y0 &&
+                runs.back().clip.x1 == clip.x1 && runs.back().clip.y1 == clip.y1)
+                runs.back().count += n;
+            else
+                runs.push_back({tex, vtx, idx + i, n, clip});
+        }
+    }
+}
 
 // What was last drawn: ImGui settles a layout over a few frames that mostly come out the
 // same, and a frame drawn on the CPU is worth not drawing again.
@@ -76,24 +114,30 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
     for (const ImDrawList* list : data->CmdLists)
         for (const ImDrawVert& v : list->VtxBuffer) g_vertices[n++] = {(v.pos.x - L) * scale.x, (v.pos.y - T) * scale.y, v.uv.x, v.uv.y, v.col};
 
+    const int bands = (fb_h + kBandRows - 1) / kBandRows;
+    g_runs.resize(static_cast<std::size_t>(bands));
+    for (std::vector<Run>& runs : g_runs) runs.clear();
+    const raster::Vertex* vtx = g_vertices.data();
+    for (const ImDrawList* list : data->CmdLists) {
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;  // Linli's lists have none
+            const ImTextureData* tex = cmd.TexRef._TexData;  // ImGui's own textures keep their pixels
+            if (!tex || !tex->Pixels || tex->Format != ImTextureFormat_RGBA32) continue;
+            const PixelRect c = clip_in_pixels(cmd, *data);
+            const raster::Clip clip{std::max(c.x0, 0), std::max(c.y0, 0), std::min(c.x1, fb_w), std::min(c.y1, fb_h)};
+            if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
+            file(raster::Texture{reinterpret_cast<const std::uint32_t*>(tex->Pixels), tex->Width, tex->Height}, vtx,
+                 list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), clip);
+        }
+        vtx += list->VtxBuffer.Size;
+    }
+
     g_band.resize(static_cast<std::size_t>(fb_w) * kBandRows);
-    for (int top = 0; top < fb_h; top += kBandRows) {
+    for (int b = 0; b < bands; ++b) {
+        const int top = b * kBandRows;
         const raster::Image band{g_band.data(), fb_w, std::min(kBandRows, fb_h - top), top};
         raster::clear(band, kPage);
-        const raster::Vertex* vtx = g_vertices.data();
-        for (const ImDrawList* list : data->CmdLists) {
-            for (const ImDrawCmd& cmd : list->CmdBuffer) {
-                if (cmd.UserCallback) continue;  // Linli's lists have none
-                const ImTextureData* tex = cmd.TexRef._TexData;  // ImGui's own textures keep their pixels
-                if (!tex || !tex->Pixels || tex->Format != ImTextureFormat_RGBA32) continue;
-                const PixelRect c = clip_in_pixels(cmd, *data);
-                const raster::Clip clip{c.x0, c.y0, c.x1, c.y1};
-                if (clip.y1 <= top || clip.y0 >= top + band.h) continue;
-                raster::draw(band, raster::Texture{reinterpret_cast<const std::uint32_t*>(tex->Pixels), tex->Width, tex->Height}, vtx,
-                             list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), clip);
-            }
-            vtx += list->VtxBuffer.Size;
-        }
+        for (const Run& r : g_runs[static_cast<std::size_t>(b)]) raster::draw(band, r.tex, r.vtx, r.idx, r.count, r.clip);
         linli_js_2d_present(g_band.data(), fb_w, fb_h, top, band.h);
     }
     linli_js_2d_drawn(emscripten_get_now() - t0);
