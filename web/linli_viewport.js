@@ -19,19 +19,19 @@
     var vv = window.visualViewport;
     var canvas = document.getElementById('canvas');
     if (!vv || !canvas) return;
-    var h = Math.round(vv.height) + 'px';
-    if (canvas.style.height !== h) {
-      canvas.style.height = h;  // above the keyboard, never behind it
+    // Above the keyboard, never behind it; when nothing covers the page, as the CSS sizes it.
+    var h = Math.round(vv.height), want = h === window.innerHeight ? '' : h + 'px';
+    if (canvas.style.height !== want) {
+      canvas.style.height = want;
       resized();
     }
   }
 
   function setup() {
     watchPixelRatio();
-    if (window.visualViewport) {
-      window.visualViewport.addEventListener('resize', fitVisualViewport);
-      fitVisualViewport();
-    }
+    // Not fitted now: at load the CSS height (100dvh) is what can be seen, and asking the
+    // visual viewport would lay the page out while it loads (~15-30 ms on a first visit).
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', fitVisualViewport);
     // iOS Safari zooms on pinch even with user-scalable=no; the map does its own zoom.
     document.addEventListener('gesturestart', function (e) { e.preventDefault(); });
   }
