@@ -57,6 +57,13 @@ double g_frame_ms = 0;  // CPU time of the last iteration, for window.linli.fram
 double g_ui_ms = 0;     // ...of which building the UI (events, ImGui, screens), before GL drawing
 double g_frame_start = 0;
 
+// Input that came together (a quick tap's press and release; a key and its text) takes
+// ImGui a frame an event: those frames are not shown but the last, and follow one another
+// at once rather than a display refresh apart. A few at most: a frame adds events of its own.
+constexpr int kCatchUp = 4;
+bool g_catching_up = false;  // the frame being built may be followed at once
+bool g_caught_up = false;    // ...and was, not shown: ImGui has input left
+
 // Feeds SDL's events to ImGui; true if there were any.
 bool pump_events() {
     SDL_Event e;
@@ -107,7 +114,15 @@ void iterate() {
         return;
     }
     --g_budget;
-    if (!g_frame() || g_quit) emscripten_cancel_main_loop();
+    for (int i = 0; i < kCatchUp; ++i) {
+        g_catching_up = i + 1 < kCatchUp;
+        g_caught_up = false;
+        if (!g_frame() || g_quit) {
+            emscripten_cancel_main_loop();
+            break;
+        }
+        if (!g_caught_up) break;
+    }
     g_frame_ms = emscripten_get_now() - g_frame_start;
 }
 
@@ -190,6 +205,10 @@ void end_frame() {
     }
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - g_frame_start;
+    if (g_catching_up && g.InputEventsQueue.Size > 0) {
+        g_caught_up = true;
+        return;
+    }
     g_held = glyphs_awaited();  // blank glyphs would show
     if (!g_held) present();
 }
