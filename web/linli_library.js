@@ -207,6 +207,7 @@ mergeInto(LibraryManager.library, {
 
   // The WebGL2 renderer's page side: see web/linli_gl.js.
   linli_js_gl_ready: function () { return linliGL.ready() ? 1 : 0; },
+  linli_js_gl_up: function () { return linliGL.gpuUp ? 1 : 0; },
   linli_js_gl_texture: function (id, w, h, x, y, rw, rh, pixels) { linliGL.texture(id, w, h, x, y, rw, rh, pixels); },
   linli_js_gl_free_texture: function (id) { linliGL.freeTexture(id); },
   linli_js_gl_begin: function (w, h, sx, sy, ox, oy, r, g, b) { linliGL.begin(w, h, sx, sy, ox, oy, r, g, b); },

@@ -145,11 +145,13 @@ test('crisp at any size: the keyboard shrinking the view, landscape, another pix
     const c = document.getElementById('canvas');
     return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, dpr: devicePixelRatio };
   });
+  // The page takes the new size first; the app, once the browser has sent its resize
+  // event (with the display's next refresh; frames before it may still be the old size).
   const check = async (cw, ch, dpr) => {
-    await page.waitForFunction(([cw, ch]) => {
+    await page.waitForFunction(([cw, ch, dpr]) => {
       const c = document.getElementById('canvas');
-      return c.clientWidth === cw && c.clientHeight === ch;
-    }, [cw, ch]);
+      return c.clientWidth === cw && c.clientHeight === ch && c.width === cw * dpr && c.height === ch * dpr;
+    }, [cw, ch, dpr], { timeout: 5000 });
     await nextFrames(page);
     const d = await dims();
     assert.deepEqual(d, { w: cw * dpr, h: ch * dpr, cw, ch, dpr });

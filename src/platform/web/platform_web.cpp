@@ -84,17 +84,19 @@ bool pump_events() {
     return any;
 }
 
-void mark_ready() {
-    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
-    linli_js_ready();
-}
-
 void present() {
     int fb_w = 0, fb_h = 0;
     SDL_GetWindowSizeInPixels(g_window, &fb_w, &fb_h);  // the framebuffer, not DisplaySize: crisp at DPR 2-3
     if (webgl::ready()) webgl::render(ImGui::GetDrawData(), fb_w, fb_h);
     else software::render(ImGui::GetDrawData(), fb_w, fb_h);
-    if (g_frames++ == 0) mark_ready();  // the app ends frames only once it has data to show
+    if (g_frames++ == 0) linli_js_ready();  // the app ends frames only once it has data to show
+    // Frames at the display's pace once the GPU process has answered. Before, the display's
+    // refreshes wait for it too, and a tap's frames would wait for them.
+    static bool by_refresh = false;
+    if (!by_refresh && webgl::gpu_up()) {
+        emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+        by_refresh = true;
+    }
 }
 
 void iterate() {
@@ -170,10 +172,9 @@ void add_fonts(float size) { add_canvas_fonts(size); }
 
 void run(std::function<bool()> frame) {
     g_frame = std::move(frame);
-    // Until the first frame with data is drawn, iterations run from timers: a display
-    // refresh (requestAnimationFrame) can be a whole compositor frame away, and the
-    // first frame should come as soon as what it shows is there. The first frame presented
-    // goes over to display refreshes.
+    // Until the GPU process has answered the page, iterations run from timers: a display
+    // refresh (requestAnimationFrame) waits for it, and the first frames should come as
+    // soon as what they show is there (see present()).
     emscripten_set_main_loop(one_iteration, 1000, true);
 }
 

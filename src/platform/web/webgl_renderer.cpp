@@ -15,6 +15,7 @@
 extern "C" {
 // web/linli_library.js
 int linli_js_gl_ready();
+int linli_js_gl_up();
 void linli_js_gl_texture(int id, int w, int h, int x, int y, int rw, int rh, const void* pixels);
 void linli_js_gl_free_texture(int id);
 void linli_js_gl_begin(int w, int h, float sx, float sy, float ox, float oy, float r, float g, float b);
@@ -62,6 +63,8 @@ void attach() {
 }
 
 bool ready() { return linli_js_gl_ready() != 0; }
+
+bool gpu_up() { return linli_js_gl_up() != 0; }
 
 void render(ImDrawData* data, int fb_w, int fb_h) {
     if (data->Textures)
