@@ -8,7 +8,7 @@
 var linli2D = {
   ctx: null,
   frame: null,     // ImageData: the frame being drawn, band by band
-  drawMs: [],      // each frame drawn on the CPU: ms to draw it and hand it over (window.linli.cpuFrameMs)
+  drawMs: [],      // each frame drawn on the CPU: ms to draw it and copy it out (window.linli.cpuFrameMs)
   drawing: 0,      // frames handed over, on their way to the canvas
   last: 0,         // the newest of them: an older one that comes later is dropped
   shownCalls: [],  // waiting for the frames on their way to be in the canvas

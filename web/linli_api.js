@@ -29,7 +29,7 @@
     get 'uiMs'() { return Module['_linli_ui_ms'] ? Module['_linli_ui_ms']() : 0; },
     // ...and for the first frame: building its UI (its glyphs drawn by the browser included).
     get 'firstUiMs'() { return Module['linliFirstUiMs']; },
-    // Each frame drawn on the CPU so far (web/linli_2d.js): ms to draw it and hand it over.
+    // Each frame drawn on the CPU so far (web/linli_2d.js): ms to draw it and copy it out.
     get 'cpuFrameMs'() { return linli2D.drawMs.slice(); },
     get 'frames'() { return Module['_linli_frames'] ? Module['_linli_frames']() : 0; },
     // Files of Linli's fallback font and images of glyphs on their way (a slice counts until

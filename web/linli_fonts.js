@@ -41,11 +41,16 @@ var linliFont = {
     linliFont.k[s] = 100 / (a + d);
     linliFont.share[s] = a / (a + d);
   },
-  // A character's drawing by the system's fonts at a fixed size, to compare with the "missing" box.
+  // Where and how a character is drawn by the system's fonts to compare it with the
+  // "missing" box: a cell for fill() or an image of glyphs.
+  printCell: function (ch) {
+    return { ch: ch, font: '28px ' + linliFont.stacks[0], w: 40, h: 40, x: 4, y: 30 };
+  },
+  // That drawing, in the canvas, as a string to compare.
   print: function (ch) {
-    var F = linliFont, font = '28px ' + F.stacks[0], a = F.fill(ch, font, 40, 40, 4, 30), h = 0;
+    var F = linliFont, c = F.printCell(ch), a = F.fill(c.ch, c.font, c.w, c.h, c.x, c.y), h = 0;
     for (var i = 0; i < a.length; i++) h = (h * 31 + a[i]) | 0;
-    F.ctx.font = font;
+    F.ctx.font = c.font;
     return F.ctx.measureText(ch).width.toFixed(2) + ':' + h;
   },
   // Whether a source draws a character: the system's, by looking; Linli's, by its slices' lists.
@@ -113,25 +118,24 @@ var linliFont = {
     linliFont.scheduled = true;
     Promise.resolve().then(linliFont.drawImage);
   },
-  // One image of the glyphs asked for and of the characters to check (each drawn as print()
-  // draws it, beside the "missing" box); then the program takes the glyphs' pixels from it.
+  // One image of the glyphs asked for and of the characters to check (each in its
+  // printCell, beside the "missing" box); then the program takes the glyphs' pixels from it.
   drawImage: function () {
-    var F = linliFont, cells = F.cells, unsure = F.unsure, font = '28px ' + F.stacks[0];
+    var F = linliFont, cells = F.cells, unsure = F.unsure;
     F.scheduled = false;
     F.cells = [];
     F.unsure = [];
-    var print = function (ch) { return { ch: ch, font: font, w: 40, h: 40, x: 4, y: 30 }; };
-    var checks = unsure.map(function (cp) { return print(String.fromCodePoint(cp)); });
-    if (checks.length) checks.push(print(String.fromCodePoint(0x10FFFD)));
+    var checks = unsure.map(function (cp) { return F.printCell(String.fromCodePoint(cp)); });
+    if (checks.length) checks.push(F.printCell(String.fromCodePoint(0x10FFFD)));
     F.loading++;  // for tests: a character found lacking here fetches a slice next
     linliGlyphImages.draw(cells.concat(checks), function (bytes, stride) {
       var ptr = Module['_malloc'](bytes.length);
       HEAPU8.set(bytes, ptr);
       var ctx = F.context(), box = checks[checks.length - 1], lacking = 0;
-      ctx.font = font;
       checks.slice(0, -1).forEach(function (c, i) {
+        ctx.font = c.font;
         var same = ctx.measureText(c.ch).width === ctx.measureText(box.ch).width &&
-          Module['_linli_font_same_pixels'](ptr, stride, c.left, c.top, box.left, box.top, 40, 40);
+          Module['_linli_font_same_pixels'](ptr, stride, c.left, c.top, box.left, box.top, c.w, c.h);
         F.known.set(unsure[i], !same);
         if (same) lacking = 1;
       });

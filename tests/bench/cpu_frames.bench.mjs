@@ -28,8 +28,8 @@ const load = (rate) => onFreshPhone(rate, null, async (page) => {
 
 try {
   console.log(`\nFrames drawn on the CPU, 1170x2532 (a phone at DPR 3), no WebGL: fresh browser each load, median of ${RUNS}`);
-  console.log('| conditions | first frame: building its UI ms (the wait for the GPU process\'s first answer to the glyph canvas, and the glyphs, included) | ' +
-    'first frame: drawing and handing over ms | later frames: drawing and handing over ms (median) |');
+  console.log('| conditions | first frame: building its UI ms (its glyphs measured, and drawn by the browser, included) | ' +
+    'first frame: drawing and copying it out ms | later frames: the same, ms (median) |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const [name, rate] of [['unthrottled', 1], ['4x CPU', 4]]) {
     const runs = [];

@@ -7,7 +7,7 @@
 // (tests/bench/enketo/, built by its build.mjs), served gzipped; and the figures the issue
 // measured for Enketo.
 // "Usable" is when the first question's frame has been handed to the browser (drawn on the
-// CPU into a 2D canvas, or with WebGL2) and taps are taken (window.linli.readyAt); "drawn"
+// CPU and handed over as an ImageBitmap, or with WebGL2) and taps are taken (window.linli.readyAt); "drawn"
 // when the GPU has finished drawing WebGL2's first frame (drawnAt), which here, with a
 // software GPU, comes long after. Then a tap on an option at once, and how long until it
 // is answered.

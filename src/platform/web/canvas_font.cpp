@@ -1,5 +1,5 @@
 // Glyphs from the phone's own fonts. An ImGui 1.92 font loader (ImFontLoader) that has
-// the browser draw each glyph on demand into a 2D canvas (web/linli_library.js), so a
+// the browser draw each glyph on demand into a 2D canvas (web/linli_fonts.js), so a
 // device with Chinese fonts downloads none. A glyph the system fonts lack (found by
 // comparing it with the "missing" box, not by non-empty pixels) comes from Linli's
 // own font, from the one slice of it that holds the character, fetched as a web font
@@ -138,7 +138,32 @@ const ImFontLoader& loader() {
 void discard_glyphs() {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     for (ImFont* f : atlas->Fonts) ImFontAtlasFontDiscardBakes(atlas, f, 0);
-    linli::platform::software::invalidate();  // glyphs drawn again may land where others were
+    software::invalidate();  // glyphs drawn again may land where others were
+}
+
+// Images of glyphs (web/linli_glyph_images.js): 4 bytes a pixel, alpha the fourth.
+const unsigned char* alpha_at(const unsigned char* image, int stride, int x, int y) { return image + y * stride + x * 4 + 3; }
+
+// The awaited glyphs that are in `image` go where the atlas keeps them.
+void take_awaited(const unsigned char* image, int stride) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImTextureData* tex = atlas->TexData;
+    ImVector<unsigned char>& alpha = atlas->Builder->TempBuffer;
+    std::erase_if(g_awaited, [&](const Awaited& a) {
+        int cell[2];
+        if (!linli_js_font_take(a.token, cell)) return false;  // in a later image
+        // Gone if its bake was discarded meanwhile; moved if the atlas grew.
+        ImTextureRect* r = ImFontAtlasPackGetRectSafe(atlas, a.rect);
+        if (!r) return true;
+        alpha.resize(a.w * a.h);
+        for (int y = 0; y < a.h; ++y)
+            for (int x = 0; x < a.w; ++x) alpha[y * a.w + x] = *alpha_at(image, stride, cell[0] + x, cell[1] + y);
+        ImFontAtlasTextureBlockConvert(alpha.Data, ImTextureFormat_Alpha8, a.w, static_cast<unsigned char*>(tex->GetPixelsAt(r->x, r->y)),
+                                       tex->Format, tex->GetPitch(), a.w, a.h);
+        ImFontAtlasTextureBlockQueueUpload(atlas, tex, r->x, r->y, a.w, a.h);
+        return true;
+    });
+    software::invalidate();
 }
 
 }  // namespace
@@ -169,42 +194,21 @@ const ImFontLoader* GetFontLoader() { return &linli::platform::loader(); }
 // A slice of Linli's own font arrived: glyphs drawn as missing so far are drawn again.
 extern "C" EMSCRIPTEN_KEEPALIVE void linli_font_fallback_ready() { linli::platform::discard_glyphs(); }
 
-// Images of glyphs (web/linli_glyph_images.js): 4 bytes a pixel, alpha the fourth.
-namespace {
-const unsigned char* alpha_at(const unsigned char* image, int stride, int x, int y) { return image + y * stride + x * 4 + 3; }
-}  // namespace
-
-// Whether two w x h cells of an image have the same alpha (a character drawn as the "missing" box).
+// Whether two w x h cells of an image of glyphs have the same alpha (a character drawn as
+// the "missing" box).
 extern "C" EMSCRIPTEN_KEEPALIVE int linli_font_same_pixels(const unsigned char* image, int stride, int x1, int y1, int x2, int y2,
                                                           int w, int h) {
+    using linli::platform::alpha_at;
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x)
             if (*alpha_at(image, stride, x1 + x, y1 + y) != *alpha_at(image, stride, x2 + x, y2 + y)) return 0;
     return 1;
 }
 
-// An image of glyphs has been drawn: their pixels go where the atlas keeps them. `lacking`:
-// some characters taken to be the system's are not, and are looked up again.
+// An image of glyphs has been drawn: their pixels go into the atlas. `lacking`: some
+// characters taken to be the system's are not, and are looked up again.
 extern "C" EMSCRIPTEN_KEEPALIVE void linli_font_images_arrived(const unsigned char* image, int stride, int lacking) {
-    using linli::platform::g_awaited;
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    ImTextureData* tex = atlas->TexData;
-    ImVector<unsigned char>& alpha = atlas->Builder->TempBuffer;
-    std::erase_if(g_awaited, [&](const linli::platform::Awaited& a) {
-        int cell[2];
-        if (!linli_js_font_take(a.token, cell)) return false;  // in a later image
-        // Gone if its bake was discarded meanwhile; moved if the atlas grew.
-        ImTextureRect* r = ImFontAtlasPackGetRectSafe(atlas, a.rect);
-        if (!r) return true;
-        alpha.resize(a.w * a.h);
-        for (int y = 0; y < a.h; ++y)
-            for (int x = 0; x < a.w; ++x) alpha[y * a.w + x] = *alpha_at(image, stride, cell[0] + x, cell[1] + y);
-        ImFontAtlasTextureBlockConvert(alpha.Data, ImTextureFormat_Alpha8, a.w, static_cast<unsigned char*>(tex->GetPixelsAt(r->x, r->y)),
-                                       tex->Format, tex->GetPitch(), a.w, a.h);
-        ImFontAtlasTextureBlockQueueUpload(atlas, tex, r->x, r->y, a.w, a.h);
-        return true;
-    });
-    linli::platform::software::invalidate();
+    linli::platform::take_awaited(image, stride);
     if (lacking) linli::platform::discard_glyphs();  // the frame held back shows some wrongly: a new one comes
     else linli::platform::present_held_frame();
 }

@@ -99,22 +99,19 @@ void present() {
     }
 }
 
+void pause() {
+    g_paused = true;
+    emscripten_pause_main_loop();
+}
+
 void iterate() {
     g_frame_start = emscripten_get_now();
-    if (g_held && glyphs_awaited()) {  // no other frame until it is presented: the glyphs wake the loop
-        g_paused = true;
-        emscripten_pause_main_loop();
-        return;
-    }
+    if (g_held && glyphs_awaited()) return pause();  // no other frame until it is presented: the glyphs wake the loop
     if (pump_events()) g_budget = std::max(g_budget, kSettleFrames);
     // ImGui takes queued input a little at a time (a key's press and release, and the text
     // after it, in separate frames): never pause with some of it still waiting.
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) g_budget = std::max(g_budget, 1);
-    if (g_budget <= 0) {
-        g_paused = true;
-        emscripten_pause_main_loop();
-        return;
-    }
+    if (g_budget <= 0) return pause();
     --g_budget;
     for (int i = 0; i < kCatchUp; ++i) {
         g_catching_up = i + 1 < kCatchUp;

@@ -25,8 +25,9 @@ static_assert(sizeof(ImDrawVert) == sizeof(raster::Vertex) && sizeof(ImDrawIdx) 
 
 constexpr std::uint32_t kPage = kPageRGB[0] | kPageRGB[1] << 8 | kPageRGB[2] << 16 | 255u << 24;
 
-// Drawn a band of rows at a time, each shown as it is done: a band's pixels stay in the
-// CPU's cache, and the whole frame (12 MB at 1170x2532) never needs to be held.
+// Drawn a band of rows at a time, each copied out to the page as it is done: a band's
+// pixels stay in the CPU's cache, and the wasm memory does not grow by a whole frame
+// (12 MB at 1170x2532; drawing in place there was slower, README).
 constexpr int kBandRows = 64;
 std::vector<std::uint32_t> g_band;
 std::vector<raster::Vertex> g_vertices;  // all lists' vertices, in framebuffer pixels
@@ -39,14 +40,18 @@ struct Run {
     const ImDrawIdx* idx;  // the first of `count` indices
     int count;
     raster::Clip clip;
+    int cmd;  // which of the frame's commands
 };
 std::vector<std::vector<Run>> g_runs;  // by band
 
-// Files the triangles of a command under the bands they touch, two at a time (ImGui's
-// rectangles: raster::draw takes the pair at once).
-void file(const raster::Texture& tex, const raster::Vertex* vtx, const ImDrawIdx* idx, int count, const raster::Clip& clip) {
-    for (int i = 0; i < count; i += 6) {
-        const int n = std::min(6, count - i);
+// Files the triangles of a command (all of it in `whole`) under the bands they touch, two
+// at a time (ImGui's rectangles: raster::draw takes the pair at once).
+void file(const Run& whole) {
+    const raster::Vertex* vtx = whole.vtx;
+    const ImDrawIdx* idx = whole.idx;
+    const raster::Clip& clip = whole.clip;
+    for (int i = 0; i < whole.count; i += 6) {
+        const int n = std::min(6, whole.count - i);
         float lo = INFINITY, hi = -INFINITY;
         for (int k = 0; k < n; ++k) {
             lo = std::min(lo, vtx[idx[i + k]].y);
@@ -58,12 +63,14 @@ void file(const raster::Texture& tex, const raster::Vertex* vtx, const ImDrawIdx
         const int first = static_cast<int>(lo) / kBandRows, last = (static_cast<int>(std::ceil(hi)) - 1) / kBandRows;
         for (int b = first; b <= last; ++b) {
             std::vector<Run>& runs = g_runs[static_cast<std::size_t>(b)];
-            if (!runs.empty() && runs.back().idx + runs.back().count == idx + i && runs.back().vtx == vtx &&
-                runs.back().tex.pixels == tex.pixels && runs.back().clip.x0 == clip.x0 && runs.back().clip.y0 == clip.y0 &&
-                runs.back().clip.x1 == clip.x1 && runs.back().clip.y1 == clip.y1)
+            if (!runs.empty() && runs.back().cmd == whole.cmd && runs.back().idx + runs.back().count == idx + i) {
                 runs.back().count += n;
-            else
-                runs.push_back({tex, vtx, idx + i, n, clip});
+            } else {
+                Run part = whole;
+                part.idx = idx + i;
+                part.count = n;
+                runs.push_back(part);
+            }
         }
     }
 }
@@ -118,6 +125,7 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
     g_runs.resize(static_cast<std::size_t>(bands));
     for (std::vector<Run>& runs : g_runs) runs.clear();
     const raster::Vertex* vtx = g_vertices.data();
+    int cmds = 0;
     for (const ImDrawList* list : data->CmdLists) {
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) continue;  // Linli's lists have none
@@ -126,8 +134,8 @@ void render(ImDrawData* data, int fb_w, int fb_h) {
             const PixelRect c = clip_in_pixels(cmd, *data);
             const raster::Clip clip{std::max(c.x0, 0), std::max(c.y0, 0), std::min(c.x1, fb_w), std::min(c.y1, fb_h)};
             if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
-            file(raster::Texture{reinterpret_cast<const std::uint32_t*>(tex->Pixels), tex->Width, tex->Height}, vtx,
-                 list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), clip);
+            file({raster::Texture{reinterpret_cast<const std::uint32_t*>(tex->Pixels), tex->Width, tex->Height}, vtx,
+                  list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), clip, cmds++});
         }
         vtx += list->VtxBuffer.Size;
     }

@@ -1,5 +1,6 @@
-// Draws ImGui's frames on the CPU into the page's 2D canvas (web/linli_2d.js): the first
-// frames of a visit, before the WebGL2 context is up, and every frame where there is none.
+// Draws ImGui's frames on the CPU and hands them to the page's canvas for them
+// (web/linli_2d.js): the first frames of a visit, before the WebGL2 context is up, and
+// every frame where there is none.
 #pragma once
 
 struct ImDrawData;
