@@ -174,7 +174,9 @@ int tally(const std::string& file, const std::string& poll) {
 int csv(const std::string& file, const std::string& poll, const std::string& lang) {
     auto d = poll_data(file, poll);
     if (!d) return 1;
-    std::string out = linli::tally_csv(*d, linli::tally(*d, poll), lang == "en" ? linli::Lang::en : linli::Lang::zh);
+    static linli::Catalog catalog;
+    linli::Lang l = lang == "en" ? linli::Lang::en : linli::Lang::zh;
+    std::string out = linli::tally_csv(*d, linli::tally(*d, poll), catalog.in(l), l);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }

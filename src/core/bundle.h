@@ -41,7 +41,8 @@ struct Bundle {
 // Parses and checks a whole bundle; any problem is an Error and nothing is returned.
 Result<Bundle> parse_bundle(std::string_view bytes);
 
-// Writes a bundle; public scope leaves out committee fields, responses and conflicts.
+// Writes a bundle; public scope leaves out committee fields, responses, households and
+// conflicts.
 std::string write_bundle(const Bundle& b);
 
 // One record as compact JSON: used to order versions deterministically.
