@@ -44,6 +44,7 @@ App::App() {
     actions_.discard_draft = [this](const Id& poll) {
         if (!store_->clear_draft(poll)) changed();
     };
+    actions_.load_help = [this](bool retry) { help_.load(ui_.lang, retry); };
     actions_.submit = [this](const store::Draft& d) {
         auto c = polls_context();
         return polls_.submit(c, d);
@@ -71,7 +72,7 @@ App::App() {
 }
 
 ui::View App::view() {
-    return ui::View{*store_, catalog_, ui_, status_, actions_, platform::now_ms()};
+    return ui::View{*store_, catalog_, ui_, status_, actions_, platform::now_ms(), help_.book(ui_.lang), help_.failed(ui_.lang)};
 }
 
 void App::fail(const char* key, const std::string& detail) {

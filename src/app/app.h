@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/help_files.h"
 #include "app/poll_actions.h"
 #include "app/saving.h"
 #include "platform/platform.h"
@@ -59,6 +60,7 @@ private:
     ui::WidgetLog widgets_;
     Saving saving_;
     PollActions polls_;
+    HelpFiles help_;
     std::optional<Bundle> pending_import_;
     bool restyle_ = false;
     bool started_ = false;

@@ -325,25 +325,31 @@ Tally from_published(const Poll& p, const Id& poll_id) {
     return t;
 }
 
-std::string percent_toward(std::int64_t part, std::int64_t whole, bool ok) {
+std::string percent_toward(std::int64_t part, std::int64_t whole, bool ok, Threshold t) {
     if (whole <= 0) return "0.00";
-    // Hundredths of a percent, exactly: part * 10000 / whole, up when the figure reaches
-    // its threshold, down when it does not. Areas stay below 1e13, so no overflow.
-    std::int64_t n = part * 10000, q = n / whole;
-    if (ok && q * whole < n) ++q;
+    // Hundredths of a percent, exactly: part * 10000 / whole. Areas stay below 1e13, so
+    // nothing overflows.
+    std::int64_t n = part * 10000, q = (2 * n + whole) / (2 * whole);  // to the nearest
+    // Compare q/10000 with num/den; if the shown figure would say the other verdict, round
+    // toward this one instead (the exact value is on its side, so that always agrees).
+    auto cmp = [&](std::int64_t x) { return x * t.den - std::int64_t{t.num} * 10000; };  // sign of x/10000 - num/den
+    bool shown_ok = t.strict ? cmp(q) > 0 : cmp(q) >= 0;
+    if (shown_ok != ok) q = ok ? (n + whole - 1) / whole : n / whole;
     char buf[32];
     std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(q / 100), static_cast<long long>(q % 100));
     return buf;
 }
 
 std::array<Figure, 4> figures(const DecisionTally& d) {
-    auto fig = [](std::int64_t part, std::int64_t whole, bool ok) {
-        return Figure{part, whole, ok, percent_toward(part, whole, ok)};
+    auto fig = [](std::int64_t part, std::int64_t whole, bool ok, Threshold t) {
+        return Figure{part, whole, ok, percent_toward(part, whole, ok, t)};
     };
-    return {fig(d.voted_area, d.total_area, d.participation_area_ok()),
-            fig(d.voted_households, d.total_households, d.participation_households_ok()),
-            fig(d.for_area, d.voted_area, d.approval_area_ok()),
-            fig(d.for_households, d.voted_households, d.approval_households_ok())};
+    Threshold two_thirds{2, 3, false};
+    Threshold approval = d.matter == Matter::major ? Threshold{3, 4, false} : Threshold{1, 2, true};
+    return {fig(d.voted_area, d.total_area, d.participation_area_ok(), two_thirds),
+            fig(d.voted_households, d.total_households, d.participation_households_ok(), two_thirds),
+            fig(d.for_area, d.voted_area, d.approval_area_ok(), approval),
+            fig(d.for_households, d.voted_households, d.approval_households_ok(), approval)};
 }
 
 std::string area_text(std::int64_t c) {

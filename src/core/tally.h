@@ -112,9 +112,9 @@ std::string tally_json(const Tally& t);
 std::string tally_csv(const Dataset& d, const Tally& t, const Strings& s, Lang lang);
 
 // One of the four art. 278 figures: `part` of `whole`, whether it reaches its threshold,
-// and the percentage to two decimals rounded toward that verdict, so that what is shown
-// can never contradict it: exactly 2/3 shows "66.67" (reached), 66.665 % "66.66" (not);
-// exactly half "50.00" (not more than half), 50.004 % "50.01".
+// and the percentage to two decimals, rounded to the nearest unless that would contradict
+// the verdict, then toward it: exactly 2/3 shows "66.67" (reached), 66.665 % "66.66" (not);
+// exactly half "50.00" (not more than half), 50.004 % "50.01" (more than half).
 struct Figure {
     std::int64_t part = 0, whole = 0;
     bool ok = false;
@@ -122,7 +122,12 @@ struct Figure {
 };
 // Participation by area and by households, approval by area and by households.
 std::array<Figure, 4> figures(const DecisionTally& d);
-std::string percent_toward(std::int64_t part, std::int64_t whole, bool ok);
+// The threshold is num/den, reached by "more than" it (`strict`) or "at least" it.
+struct Threshold {
+    int num = 2, den = 3;
+    bool strict = false;
+};
+std::string percent_toward(std::int64_t part, std::int64_t whole, bool ok, Threshold t);
 std::string area_text(std::int64_t centi_m2);  // "1234.56"
 
 }  // namespace linli

@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/board.h"
+#include "imgui_internal.h"
 #include "core/tally.h"
 #include "ui/poll_words.h"
 #include "ui/text.h"
@@ -50,6 +51,11 @@ void draw_header(View& v) {
     if (header_button(v.t("lang.switch"), right, h)) v.act.set_lang(v.ui.lang == Lang::zh ? Lang::en : Lang::zh);
     bool on_data = v.ui.screen == Screen::data;
     if (header_button(v.t(on_data ? "nav.back" : "tab.data"), right, h)) v.ui.screen = on_data ? Screen::notices : Screen::data;
+    bool on_help = v.ui.screen == Screen::help;
+    if (header_button(v.t(on_help ? "help.close" : "tab.help"), right, h)) {
+        if (on_help) v.ui.screen = v.ui.before_help == Screen::help ? Screen::notices : v.ui.before_help;
+        else open_help(v, "");
+    }
 
     // The compound's name, and under it whether everything is saved.
     ImGui::PushStyleColor(ImGuiCol_Text, colors::accent_text);
@@ -131,6 +137,7 @@ const char* screen_name(Screen s) {
         case Screen::results: return "results";
         case Screen::audit: return "audit";
         case Screen::edit_poll: return "edit_poll";
+        case Screen::help: return "help";
     }
     return "";
 }
@@ -171,7 +178,11 @@ void draw_app(View& v) {
         case Screen::results: draw_results(v); break;
         case Screen::audit: draw_audit(v); break;
         case Screen::edit_poll: draw_poll_editor(v); break;
+        case Screen::help: draw_help(v); break;
     }
+    // Nothing may be wider than the screen (a phone cannot scroll sideways): a test looks.
+    ImGuiWindow* content = ImGui::GetCurrentWindow();
+    v.ui.overflow_x = content->DC.CursorMaxPos.x > content->WorkRect.Max.x + 1.0f;  // this frame's, not the last one's
     ImGui::EndChild();
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.92f, 0.91f, 0.88f, 1.0f));
@@ -317,6 +328,24 @@ std::string state_json(const View& v) {
         w.EndObject();
     }
     if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.editor_error); }
+    w.Key("overflow_x"); w.Bool(v.ui.overflow_x);
+    if (v.ui.screen == Screen::help) {
+        w.Key("help");
+        w.StartObject();
+        w.Key("loaded"); w.Bool(v.help != nullptr);
+        w.Key("page"); str(v.ui.help_page);
+        w.Key("query"); str(v.ui.help_query);
+        w.Key("pages");
+        w.StartArray();
+        if (v.help) {
+            auto shown = v.ui.help_query.empty() ? std::vector<const HelpPage*>{} : search_help(*v.help, v.ui.help_query);
+            if (v.ui.help_query.empty())
+                for (const auto& p : v.help->pages) shown.push_back(&p);
+            for (const HelpPage* p : shown) str(p->id);
+        }
+        w.EndArray();
+        w.EndObject();
+    }
     if (v.ui.screen == Screen::results || v.ui.screen == Screen::audit) {
         if (const Poll* p = v.poll(v.ui.open_poll)) {
             const Tally& t = results_for(v, v.ui.open_poll, *p);

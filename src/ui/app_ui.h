@@ -34,6 +34,9 @@ void draw_results(View& v);
 void draw_audit(View& v);
 void draw_poll_editor(View& v);
 void draw_poll_tools(View& v, const Id& id, const Poll& p);  // the committee's part of a poll's page
+void draw_help(View& v);
+// Opens the help at `page` (empty: the list of pages), remembering where "back" goes.
+void open_help(View& v, std::string_view page);
 // The tally shown for a poll, computed once per change of the data.
 const Tally& results_for(const View& v, const Id& id, const Poll& p);
 // Empty id: a new poll (from `p` when it has questions: a copy of another one).

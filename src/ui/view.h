@@ -11,13 +11,14 @@
 #include <unordered_map>
 
 #include "core/dataset.h"
+#include "core/help.h"
 #include "core/i18n.h"
 #include "core/tally.h"
 #include "store/store.h"
 
 namespace linli::ui {
 
-enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll };
+enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll, help };
 
 // A step of a poll's lifecycle asked for from its page (core/poll_lifecycle.h).
 struct PollStep {
@@ -85,6 +86,10 @@ struct UiState {
         std::unordered_map<Id, const Record*> mine;
     } poll_index;
     int notice_seen = 0;  // the last DataStatus::notice_seq whose poll page was left
+    std::string help_page;   // the help page shown, or empty for the list
+    std::string help_query;  // what the help is searched for
+    Screen before_help = Screen::notices;  // where "back" from the help goes
+    bool overflow_x = false;  // the last frame's content was wider than the screen (a test looks)
     float text_scale = 1.0f;
     bool animating = false;  // set by a screen that needs the next frames drawn (inertia)
 };
@@ -135,6 +140,7 @@ struct Actions {
     std::function<Result<Id>(const Id&, const Poll&, bool open)> save_poll;
     std::function<std::optional<Error>(const Id&, const PollStep&)> poll_step;  // publishing publishes the counts
     std::function<void(const Id&)> make_codes, print_codes, export_csv;
+    std::function<void(bool retry)> load_help;  // the help's pages in the current language
 };
 
 struct View {
@@ -144,6 +150,8 @@ struct View {
     const DataStatus& status;
     const Actions& act;
     std::int64_t now_ms = 0;
+    const HelpBook* help = nullptr;  // the help in the current language, once fetched
+    bool help_failed = false;
 
     const Dataset& data() const { return store.data(); }
     bool tools() const { return store.meta().tools; }

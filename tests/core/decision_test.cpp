@@ -233,12 +233,18 @@ TEST_CASE("an exclusive option (\"none of these\") is chosen alone, and alone it
 }
 
 TEST_CASE("the four figures are rounded toward their verdict, so they never contradict it") {
-    CHECK(percent_toward(2, 3, true) == "66.67");       // exactly 2/3: reached
-    CHECK(percent_toward(13333, 20000, false) == "66.66");  // 66.665 %: not reached
-    CHECK(percent_toward(1, 2, false) == "50.00");      // exactly half is not more than half
-    CHECK(percent_toward(10001, 20000, true) == "50.01");
-    CHECK(percent_toward(200001, 400000, true) == "50.01");  // 50.00025 %
-    CHECK(percent_toward(3, 4, true) == "75.00");
+    const Threshold two_thirds{2, 3, false}, half{1, 2, true}, three_quarters{3, 4, false};
+    CHECK(percent_toward(2, 3, true, two_thirds) == "66.67");           // exactly 2/3: reached
+    CHECK(percent_toward(13333, 20000, false, two_thirds) == "66.66");  // 66.665 %: not reached
+    CHECK(percent_toward(1, 2, false, half) == "50.00");                // exactly half is not more than half
+    CHECK(percent_toward(10001, 20000, true, half) == "50.01");
+    CHECK(percent_toward(200001, 400000, true, half) == "50.01");       // 50.00025 %
+    CHECK(percent_toward(399999, 800000, false, half) == "50.00");      // 49.999875 %: still not more than half
+    CHECK(percent_toward(3, 4, true, three_quarters) == "75.00");
+    CHECK(percent_toward(74999, 100000, false, three_quarters) == "74.99");  // not 75.00
+    // Away from the threshold, the nearest: 36/42 = 85.714 %.
+    CHECK(percent_toward(36, 42, true, two_thirds) == "85.71");
+    CHECK(percent_toward(1, 42, false, two_thirds) == "2.38");
 
     // Ordinary matter, half the voters for: not more than half, and it reads so.
     Dataset d = decision_data({100, 100, 100, 100}, Matter::ordinary);
