@@ -29,12 +29,30 @@ const char* save_key(SaveState s) {
 }
 
 // Right-aligned header buttons, laid out from the right edge leftwards.
+// Right-aligned header buttons, laid out from the right edge leftwards. Their text stops
+// growing at 24 px, so that at extra-large text the compound's name keeps some room; they
+// stay at least 48 px tall.
 bool header_button(const char* label, float& right, float h) {
+    ImGui::PushFont(nullptr, std::min(ImGui::GetStyle().FontSizeBase, 24.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 12));
     float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
     right -= w;
     ImGui::SetCursorPos(ImVec2(right, (h - ImGui::GetFrameHeight()) * 0.5f));
-    right -= ImGui::GetStyle().ItemSpacing.x;
-    return ImGui::Button(label);
+    right -= 8;
+    bool tapped = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    return tapped;
+}
+
+// Where a header button's screen returns to: the screen it was opened from.
+void toggle(View& v, Screen screen, Screen& came_from) {
+    if (v.ui.screen == screen) {
+        v.ui.screen = came_from == screen || came_from == Screen::data || came_from == Screen::help ? Screen::notices : came_from;
+    } else {
+        came_from = v.ui.screen;
+        v.ui.screen = screen;
+    }
 }
 
 void draw_header(View& v) {
@@ -48,14 +66,17 @@ void draw_header(View& v) {
     const ImGuiStyle& style = ImGui::GetStyle();
     float h = ImGui::GetWindowHeight();
     float right = ImGui::GetWindowWidth() - style.WindowPadding.x;
-    if (header_button(v.t("lang.switch"), right, h)) v.act.set_lang(v.ui.lang == Lang::zh ? Lang::en : Lang::zh);
-    bool on_data = v.ui.screen == Screen::data;
-    if (header_button(v.t(on_data ? "nav.back" : "tab.data"), right, h)) v.ui.screen = on_data ? Screen::notices : Screen::data;
+    // Data (with the language), help, and larger text one tap away on every screen.
+    if (header_button(v.t(v.ui.screen == Screen::data ? "nav.back" : "tab.data"), right, h))
+        toggle(v, Screen::data, v.ui.before_data);
     bool on_help = v.ui.screen == Screen::help;
     if (header_button(v.t(on_help ? "help.close" : "tab.help"), right, h)) {
-        if (on_help) v.ui.screen = v.ui.before_help == Screen::help ? Screen::notices : v.ui.before_help;
+        if (on_help) toggle(v, Screen::help, v.ui.before_help);
         else open_help(v, "");
     }
+    bool large = v.ui.text_scale > 1.1f;
+    if (header_button(v.t(large ? "size.header_standard" : "size.header_large"), right, h))
+        v.act.set_text_scale(large ? 1.0f : 1.25f);
 
     // The compound's name, and under it whether everything is saved.
     ImGui::PushStyleColor(ImGuiCol_Text, colors::accent_text);
@@ -88,7 +109,7 @@ void draw_header(View& v) {
     ImGui::SetCursorPosX(style.WindowPadding.x);
     ImGui::PushFont(nullptr, note_size);
     bool bad = v.status.save == SaveState::failed || v.status.save == SaveState::memory_only;
-    ImGui::TextColored(bad ? ImVec4(1.0f, 0.85f, 0.3f, 1.0f) : ImVec4(0.85f, 0.95f, 0.93f, 1.0f), "%s", v.t(save_key(v.status.save)));
+    ImGui::TextColored(bad ? colors::on_accent_warn : colors::on_accent, "%s", v.t(save_key(v.status.save)));
     ImGui::PopFont();
     ImGui::PopClipRect();
     ImGui::PopStyleColor();
@@ -185,7 +206,7 @@ void draw_app(View& v) {
     v.ui.overflow_x = content->DC.CursorMaxPos.x > content->WorkRect.Max.x + 1.0f;  // this frame's, not the last one's
     ImGui::EndChild();
 
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.92f, 0.91f, 0.88f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::tab_bar);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
     ImGui::BeginChild("tabs", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
@@ -310,6 +331,7 @@ std::string state_json(const View& v) {
         w.Key("replaced"); str(a.replaced);
         w.Key("home"); str(a.home);
         w.Key("earlier"); str(a.earlier);
+        w.Key("more_below"); w.Bool(a.more_below);
         w.Key("answers");
         w.StartArray();
         for (const auto& ans : a.draft.answers) {

@@ -8,10 +8,12 @@
 #include "core/poll_rules.h"
 #include "core/tally.h"
 #include "ui/poll_words.h"
+#include "imgui_internal.h"
 #include "ui/app_ui.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/touch.h"
+#include "ui/widget_log.h"
 #include "ui/widgets.h"
 
 namespace linli::ui {
@@ -187,6 +189,26 @@ void draw_number(View& v, const Question& q, Answer& a, std::string& buffer) {
     changed(v);
 }
 
+// At large text a question's options may not all fit above the buttons: while more lies
+// below, the pane's foot fades and says so (the pane scrolls with a finger or the wheel).
+void more_below_cue(View& v) {
+    bool more = ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1.0f;
+    v.ui.answer.more_below = more;
+    if (!more) return;
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ImDrawList* dl = w->DrawList;
+    const char* text = v.t("answer.more_below");
+    float h = ImGui::GetTextLineHeight() * 1.6f;
+    ImVec2 a(w->InnerRect.Min.x, w->InnerRect.Max.y - h), b = w->InnerRect.Max;
+    ImU32 clear = ImGui::GetColorU32(ImVec4(colors::page.x, colors::page.y, colors::page.z, 0.0f));
+    ImU32 solid = ImGui::GetColorU32(colors::page);
+    dl->AddRectFilledMultiColor(ImVec2(a.x, a.y - h * 0.6f), ImVec2(b.x, a.y), clear, clear, solid, solid);
+    dl->AddRectFilled(a, b, solid);
+    ImVec2 ts = ImGui::CalcTextSize(text);
+    dl->AddText(ImVec2((a.x + b.x - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f), ImGui::GetColorU32(colors::accent), text);
+    WidgetLog::note_text(SeenWidget::Kind::text, text);
+}
+
 // Checks the question on screen before moving on; false (with a message) if it is not done.
 bool question_ok(View& v, const Question& q) {
     store::Draft& d = v.ui.answer.draft;
@@ -252,6 +274,7 @@ void draw_question(View& v, const Poll& p) {
             if (text_field(v.strings(), "##text", a.text, q.max_len, true, ImGui::GetTextLineHeight() * 5)) changed(v);
             break;
     }
+    more_below_cue(v);
     ImGui::EndChild();
     if (!st.error.empty()) wrapped_text_colored(colors::pinned, st.error);
 

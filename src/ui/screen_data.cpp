@@ -106,6 +106,12 @@ void draw_text_size(View& v) {
             v.act.set_text_scale(s.scale);
 }
 
+// The whole app in another language: chosen here, a screen away from a stray tap.
+void draw_language(View& v) {
+    if (choice("中文", "lang.zh", v.ui.lang == Lang::zh, Mark::radio) && v.ui.lang != Lang::zh) v.act.set_lang(Lang::zh);
+    if (choice("English", "lang.en", v.ui.lang == Lang::en, Mark::radio) && v.ui.lang != Lang::en) v.act.set_lang(Lang::en);
+}
+
 void draw_tools_toggle(View& v) {
     bool on = v.tools();
     if (ImGui::Checkbox(v.t("data.tools"), &on)) v.act.set_tools(on);
@@ -127,6 +133,9 @@ void draw_storage(View& v) {
 void draw_data(View& v) {
     section(v.t("size.title"));
     draw_text_size(v);
+    wrapped_text_colored(colors::muted, v.t("size.zoom_note"));
+    section(v.t("lang.title"));
+    draw_language(v);
     section(v.t("data.counts"));
     draw_counts(v);
     ImGui::Separator();

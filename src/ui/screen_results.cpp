@@ -14,7 +14,7 @@
 namespace linli::ui {
 namespace {
 
-constexpr ImVec4 kPass{0.12f, 0.50f, 0.22f, 1}, kFail{0.70f, 0.11f, 0.09f, 1};
+constexpr ImVec4 kPass = colors::pass, kFail = colors::pinned;
 
 void verdict_line(View& v, const Figure& f, const std::string& text) {
     wrapped_text_colored(f.ok ? kPass : kFail, std::string(v.t(f.ok ? "art278.reached" : "art278.not_reached")) + text);

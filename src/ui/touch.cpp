@@ -7,7 +7,9 @@
 
 namespace linli::ui {
 namespace {
-constexpr float kDragStart = 10.0f;   // CSS px a finger moves before a tap becomes a drag
+// CSS px a finger moves before a tap becomes a drag: generous, for hands that shake a
+// little (a press that moved 16 px was lost as a scroll).
+constexpr float kDragStart = 20.0f;
 constexpr float kFriction = 4.0f;     // coasting slows by e^-4 a second
 constexpr float kMinSpeed = 30.0f;    // px/s below which coasting stops
 }  // namespace

@@ -55,6 +55,7 @@ struct AnswerState {
     std::set<std::string> other_open;  // questions whose "other: ___" was chosen
     std::string number_text;           // a number question's field, as typed
     std::string number_for;            // ...and which question it belongs to
+    bool more_below = false;           // the question's pane holds more below what shows
 };
 
 struct UiState {
@@ -89,6 +90,7 @@ struct UiState {
     std::string help_page;   // the help page shown, or empty for the list
     std::string help_query;  // what the help is searched for
     Screen before_help = Screen::notices;  // where "back" from the help goes
+    Screen before_data = Screen::notices;  // ...and from the data screen
     bool overflow_x = false;  // the last frame's content was wider than the screen (a test looks)
     float text_scale = 1.0f;
     bool animating = false;  // set by a screen that needs the next frames drawn (inertia)

@@ -35,7 +35,7 @@ bool choice(std::string_view label, const char* id, bool selected, Mark mark, in
     bool pressed = ImGui::InvisibleButton(button_id.c_str(), ImVec2(width, height));
     bool active = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec4 bg = selected ? ImVec4(0.86f, 0.93f, 0.92f, 1) : colors::card;
+    ImVec4 bg = selected ? colors::selected : colors::card;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(bg), style.FrameRounding);
     dl->AddRect(p, ImVec2(p.x + width, p.y + height),
                 ImGui::GetColorU32(selected ? colors::accent : colors::line), style.FrameRounding, 0, selected ? 3.0f : 1.5f);
@@ -89,7 +89,7 @@ void bar(float fraction, std::string_view left, std::string_view right, const Im
     float bar_w = std::max(0.0f, width - ts.x - ImGui::GetStyle().ItemSpacing.x);
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), ImGui::GetColorU32(ImVec4(0.88f, 0.88f, 0.85f, 1)), 4);
+    dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), ImGui::GetColorU32(colors::bar), 4);
     float f = std::clamp(fraction, 0.0f, 1.0f);
     if (f > 0) dl->AddRectFilled(p, ImVec2(p.x + std::max(4.0f, bar_w * f), p.y + h), ImGui::GetColorU32(color), 4);
     dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y + (h - ts.y) * 0.5f),

@@ -5,18 +5,18 @@ import { writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
-import { ROOT, launch, PHONE, openApp, importFile, waitSaved, waitState, tap, state } from '../browser/harness.mjs';
+import { ROOT, openApp, importFile, waitSaved, waitState, tap, state } from '../browser/harness.mjs';
 import { bigBundle } from './big_bundle.mjs';
-import { median } from './measure.mjs';
+import { freshPhone, median } from './measure.mjs';
 
 const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
 
 mkdirSync(BENCH, { recursive: true });
 writeFileSync(path.join(BENCH, 'index.html'), '<!doctype html><script>var Module={};</script><script src="bench_web.js"></script>');
 const bench = await startServer({ root: BENCH, port: 0 });
-const browser = await launch();
+const browser = await freshPhone({ options: {} });
 try {
-  const page = await browser.newPage();
+  const page = browser.page;
   await page.goto(bench.url);
   await page.waitForFunction(() => typeof Module._bench_tally === 'function' && Module.calledRun);
   const t = await page.evaluate(() => JSON.parse(UTF8ToString(Module._bench_tally(100000))));
@@ -31,9 +31,9 @@ const work = mkdtempSync(path.join(tmpdir(), 'linli-bench-'));
 const big = path.join(work, 'ten-questions.json');
 writeFileSync(big, JSON.stringify(bigBundle(100000)));
 const app = await startServer({ root: path.join(ROOT, 'build/web'), port: 0 });
-const b2 = await launch();
+const b2 = await freshPhone();
 try {
-  const page = await (await b2.newContext(PHONE)).newPage();
+  const page = b2.page;
   await openApp(page, app.url);
   await tap(page, '数据');
   await tap(page, '在本设备上显示工具');

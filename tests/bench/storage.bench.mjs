@@ -4,9 +4,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
-import { ROOT, launch, PHONE, openApp, importFile, waitSaved, state, tap } from '../browser/harness.mjs';
+import { ROOT, openApp, importFile, waitSaved, state, tap } from '../browser/harness.mjs';
 import { bigBundle } from './big_bundle.mjs';
-import { median } from './measure.mjs';
+import { freshPhone, median } from './measure.mjs';
 
 const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -17,9 +17,9 @@ const bigText = JSON.stringify(bigBundle(100000));
 writeFileSync(path.join(BENCH, 'big.json'), bigText);
 
 const server = await startServer({ root: BENCH, port: 0 });
-const browser = await launch();
+const browser = await freshPhone({ options: {} });
 try {
-  const page = await browser.newPage();
+  const page = browser.page;
   await page.goto(server.url);
   await page.waitForFunction(() => typeof Module._bench_merge === 'function' && Module.calledRun);
 
@@ -95,9 +95,9 @@ try {
 // (merge, write to the store, sync to IndexedDB).
 {
   const app = await startServer({ root: path.join(ROOT, 'build/web'), port: 0 });
-  const b2 = await launch();
+  const b2 = await freshPhone();
   try {
-    const page = await (await b2.newContext(PHONE)).newPage();
+    const page = b2.page;
     await openApp(page, app.url);
     await waitSaved(page);
     const t0 = Date.now();

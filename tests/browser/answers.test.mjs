@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launchDevice, openApp, state, tap, waitState, reveal, nextFrames, waitSaved, screenshot, watch,
+  serve, launchDevice, openApp, state, tap, waitState, reveal, nextFrames, waitSaved, screenshot, watch, setLang,
 } from './harness.mjs';
 import { SAMPLE, SURVEY } from './bundles.mjs';
 import { openPoll, screenText } from './poll_steps.mjs';
@@ -123,8 +123,7 @@ test('a 300-character answer: counted as people count it, and the 301st characte
   // The same screen in English: "1 question", not "1 questions".
   await tap(page, '‹ 返回', { touch: true });
   await waitState(page, (s) => s.screen === 'poll');
-  await tap(page, 'EN', { touch: true });
-  await waitState(page, (s) => s.lang === 'en');
+  await setLang(page, 'en');
   text = await screenText(page);
   assert.match(text, /1 question(?!s)/);
   assert.doesNotMatch(text, /1 questions/);

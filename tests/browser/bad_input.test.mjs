@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, closeSync, openSync, ftruncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serve, launchDevice, openApp, state, digest, importFile, waitSaved, savedBytesDigest, tap, waitState } from './harness.mjs';
+import { serve, launchDevice, openApp, state, digest, importFile, waitSaved, savedBytesDigest, tap, waitState, setLang } from './harness.mjs';
 import { bundle, response, responses, text, SAMPLE } from './bundles.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'linli-bad-'));
@@ -78,13 +78,11 @@ test('a sample of JSONTestSuite files is refused, nothing changes', async () => 
 });
 
 test('refusals are in English too', async () => {
-  await tap(page, 'EN');
-  await waitState(page, (s) => s.lang === 'en');
+  await setLang(page, 'en');
   const s = await importFile(page, file('newer-en.json', sampleText.replace('"version":1', '"version":7')));
   assert.equal(s.import.stage, 'refused');
   assert.match(s.import.message, /comes from a newer Linli/);
-  await tap(page, '中文');
-  await waitState(page, (s) => s.lang === 'zh-CN');
+  await setLang(page, 'zh-CN');
 });
 
 test('a UTF-8 BOM is ignored and the preview says so', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   ROOT, serve, launchDevice, openApp, state, tap, waitState, widgets, importFile, exportFile, waitSaved, screenshot,
-  watch, nextFrames,
+  watch, nextFrames, setLang,
 } from './harness.mjs';
 import {
   typeInto, openPoll, enableTools, codesFromSlips, vote, screenText, everyWidget, buildDecision,
@@ -109,13 +109,11 @@ test('an open vote never says passed, in either language; closing early and publ
   let text = await screenText(c);
   assert.doesNotMatch(text, /表决通过|表决未通过/);
   assert.match(text, /投票进行中，还没有结果/);
-  await tap(c, 'EN');
-  await waitState(c, (s) => s.lang === 'en');
+  await setLang(c, 'en');
   text = await screenText(c);
   assert.doesNotMatch(text, /passed/i);
   assert.match(text, /If it closed now/);
-  await tap(c, '中文');
-  await waitState(c, (s) => s.lang === 'zh-CN');
+  await setLang(c, 'zh-CN');
   await tap(c, '‹ 返回');
   await waitState(c, (s) => s.screen === 'poll');
 
@@ -150,8 +148,7 @@ test('an open vote never says passed, in either language; closing early and publ
   assert.equal(s.poll_log[4].reason, '3 单元的通知单没有发到');
 
   // The CSV in English: its status column and totals in words of that language.
-  await tap(c, 'EN');
-  await waitState(c, (s) => s.lang === 'en');
+  await setLang(c, 'en');
   const [dl] = await Promise.all([c.waitForEvent('download'), tap(c, 'Export a spreadsheet (CSV, opens in Excel)')]);
   const csv = path.join(work, 'en.csv');
   await dl.saveAs(csv);
@@ -160,8 +157,7 @@ test('an open vote never says passed, in either language; closing early and publ
   assert.match(rows[1], /,counted,/);
   assert.ok(rows.some((r) => r.startsWith(',households taking part (at least two thirds),1 / ')));
   assert.ok(rows.some((r) => /^,verdict,"Voting is still open; if it closed now, it would not pass"$/.test(r)));
-  await tap(c, '中文');
-  await waitState(c, (s) => s.lang === 'zh-CN');
+  await setLang(c, 'zh-CN');
   assert.deepEqual(errors, []);
 });
 

@@ -219,3 +219,20 @@ export async function exportFile(page, dir, { scope = 'committee' } = {}) {
   await download.saveAs(file);
   return { file, name: download.suggestedFilename() };
 }
+
+// Switches the app's language as a person does (under 数据 / Data), and comes back to the
+// screen it was on.
+export async function setLang(page, lang) {
+  const s0 = await state(page);
+  if (s0.lang === lang) return s0;
+  const onData = s0.screen === 'data';
+  if (!onData) {
+    await tap(page, s0.lang === 'en' ? 'Data' : '数据');
+    await waitState(page, (s) => s.screen === 'data');
+  }
+  await tap(page, lang === 'en' ? 'lang.en' : 'lang.zh');
+  await waitState(page, (s, l) => s.lang === l, lang);
+  if (onData) return state(page);
+  await tap(page, lang === 'en' ? '‹ Back' : '‹ 返回');
+  return waitState(page, (s, screen) => s.screen === screen, s0.screen);
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 import {
-  ROOT, SITE, launchDevice, openApp, state, tap, waitState, nextFrames, screenshot, watch, withoutChineseFonts,
+  ROOT, SITE, launchDevice, openApp, state, tap, waitState, nextFrames, screenshot, watch, withoutChineseFonts, setLang,
 } from './harness.mjs';
 import { typeInto, screenText } from './poll_steps.mjs';
 
@@ -75,8 +75,7 @@ test('every help page, in Chinese and English, opened by its link: no character 
     if ((await state(page)).lang !== lang) {
       await page.evaluate(() => { location.hash = '#/notices'; });
       await waitState(page, (s) => s.screen === 'notices');
-      await tap(page, lang === 'en' ? 'EN' : '中文', { touch: true });
-      await waitState(page, (s, l) => s.lang === l, lang);
+      await setLang(page, lang);
     }
     for (const p of list) {
       await page.evaluate((id) => { location.hash = '#/help/' + id; }, p.id);

@@ -3,7 +3,7 @@
 // not hold says so in both languages; following another link while open moves there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, serve, launch, openApp, state, tap, waitState, findWidget, watch } from './harness.mjs';
+import { PHONE, serve, launch, openApp, state, tap, waitState, findWidget, watch, setLang } from './harness.mjs';
 import { SURVEY } from './bundles.mjs';
 
 let server, browser;
@@ -36,8 +36,7 @@ test('a link to a poll this device does not hold says so, in Chinese and in Engl
   assert.equal(s.screen, 'polls');
   assert.match(s.message, /不在本设备上/);
   await page.waitForFunction(() => document.getElementById('a11y').textContent.includes('不在本设备上'));
-  await tap(page, 'EN');
-  s = await waitState(page, (st) => st.lang === 'en');
+  s = await setLang(page, 'en');
   assert.match(s.message, /not on this device/);
   // A tap on a tab goes on from there; the message has done its work.
   await tap(page, 'Notices');

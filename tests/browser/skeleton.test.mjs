@@ -1,7 +1,7 @@
 // The app skeleton in a real browser: it loads, draws, and answers taps on its tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, PHONE, watch, openApp, state, tap, waitState, waitSaved, findWidget, screenshot, pixelVariance } from './harness.mjs';
+import { serve, launch, PHONE, watch, openApp, state, tap, waitState, waitSaved, findWidget, screenshot, pixelVariance, setLang } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -74,8 +74,7 @@ test('the language switch turns every label to English and back', async () => {
   await openApp(page, server.url);
   assert.deepEqual(english, [], 'no English fetched before it is asked for');
 
-  await tap(page, 'EN', { touch: true });
-  let s = await waitState(page, (s) => s.lang === 'en');
+  let s = await setLang(page, 'en');
   assert.equal(s.community, 'Jingsong Garden');
   assert.match(s.notices[0].title, /parking/i);
   await findWidget(page, 'Notices');
@@ -93,8 +92,7 @@ test('the language switch turns every label to English and back', async () => {
   assert.equal((await state(page)).lang, 'en');
   await findWidget(page, 'Notices');
 
-  await tap(page, '中文');
-  s = await waitState(page, (s) => s.lang === 'zh-CN');
+  s = await setLang(page, 'zh-CN');
   await findWidget(page, '地图');
   await context.close();
 });
