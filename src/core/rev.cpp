@@ -1,5 +1,6 @@
 #include "core/rev.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace linli {
@@ -33,12 +34,17 @@ std::optional<Rev> parse_rev(std::string_view s) {
 }
 
 Rev Clock::tick(std::int64_t now_ms) {
-    if (now_ms > last_ms_) {
-        last_ms_ = now_ms;
+    if (now_ms > last_ms_ && last_ms_ < kMaxRevMs) {
+        last_ms_ = std::min(now_ms, kMaxRevMs);
         counter_ = 0;
-    } else {
+    } else if (counter_ < kMaxRevCounter) {
         ++counter_;
-    }
+    } else if (last_ms_ < kMaxRevMs) {
+        // A counter of ten digits would be refused by every reader (this device's too):
+        // the next millisecond is later than any rev of this one.
+        ++last_ms_;
+        counter_ = 0;
+    }  // else the end of the text form (year 33658): the last rev again, never a bad one
     return Rev{last_ms_, counter_, device_};
 }
 

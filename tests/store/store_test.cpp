@@ -230,3 +230,22 @@ TEST_CASE("a change that breaks a field rule is refused: what is saved must impo
     CHECK(s.put(poll, kNow + 2));
     CHECK(tree_bytes(dir.path) == before);
 }
+
+TEST_CASE("after importing a rev whose counter is full, this device's next change still saves") {
+    TempDir dir;
+    IdSource ids(11);
+    Store s = open(dir.path, ids);
+    REQUIRE(s.import(sample(), kNow).ok());
+    Bundle kiosk = sample();
+    kiosk.device = "kiosk";
+    Record notice = *s.data().live(Kind::notice).front();
+    notice.rev = Rev{kNow - 60000, kMaxRevCounter, "kiosk"};
+    notice.as<Notice>()->title.zh = "电梯加装进展";
+    kiosk.records = {notice};
+    REQUIRE(s.import(kiosk, kNow).ok());
+    Record mine = response(s, ids, kNow - 120000);  // this device's wall clock is behind that rev
+    auto e = s.put(mine, kNow);
+    REQUIRE_MESSAGE(!e, (e ? e->key : ""));
+    Store again = open(dir.path, ids);
+    CHECK(again.data().find(mine.id));
+}
