@@ -96,6 +96,7 @@ void App::open_store(std::optional<std::string> mount_error) {
     auto s = store::Store::open(kDataDir, platform::now_ms(), ids_);
     if (!s) return fail("err.store.open", describe(s.error(), catalog_.in(Lang::en)));
     store_ = std::move(*s);
+    if (!store_->notes().empty()) ui_.message = "data.notes_banner";  // the data screen says what
     ui_.lang = Lang::zh;
     if (store_->meta().lang == "en") {
         if (catalog_.has(Lang::en)) ui_.lang = Lang::en;
@@ -201,7 +202,7 @@ void App::file_picked(platform::PickedFile f) {
     auto b = parse_bundle(f.bytes);
     std::optional<Error> problem;
     if (!b) problem = b.error();
-    else problem = store_->check_import(*b);
+    else problem = store_->check_import(*b, platform::now_ms());
     if (problem) {
         status_.import.stage = Stage::refused;
         status_.import.message = describe(*problem, s);

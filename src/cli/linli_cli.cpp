@@ -11,6 +11,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "core/bundle.h"
+#include "core/clock_drift.h"
 #include "core/dataset.h"
 #include "core/i18n.h"
 #include "core/report_words.h"
@@ -22,8 +23,8 @@ namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  linli validate FILE...      check bundles; exit 1 if any is refused\n"
-    "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT\n"
+    "  linli validate FILE...      check bundles as the app's import would (now); exit 1 if any is refused\n"
+    "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT; refused as validate refuses\n"
     "  linli stats FILE            what a bundle holds, as JSON\n"
     "  linli tally FILE POLL_ID    a poll's tally as JSON (Civil Code art. 278 for decisions)\n"
     "  linli csv FILE POLL_ID [zh|en]  a poll's answers, one row per response (UTF-8 with BOM)\n"
@@ -33,6 +34,8 @@ const linli::Strings& en() {
     static linli::Catalog catalog;
     return catalog.in(linli::Lang::en);
 }
+
+std::int64_t now_ms() { return static_cast<std::int64_t>(std::time(nullptr)) * 1000; }
 
 // Reads and checks one bundle; prints why it is refused.
 std::optional<linli::Bundle> load(const std::string& path) {
@@ -58,7 +61,9 @@ int validate(const std::vector<std::string>& files) {
             continue;
         }
         linli::Dataset empty;
-        if (auto e = empty.missing_reference(*b)) {
+        auto e = linli::clock_ahead(*b, now_ms());  // the app's import refuses it now
+        if (!e) e = empty.missing_reference(*b);
+        if (e) {
             std::fprintf(stderr, "%s: refused: %s\n", f.c_str(), linli::describe(*e, en()).c_str());
             ++bad;
             continue;
@@ -77,6 +82,10 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
             std::fprintf(stderr, "%s: refused: it is from another compound than %s\n", f.c_str(), files.front().c_str());
             return 1;
         }
+        if (auto e = linli::clock_ahead(*b, now_ms())) {
+            std::fprintf(stderr, "%s: refused: %s\n", f.c_str(), linli::describe(*e, en()).c_str());
+            return 1;
+        }
         bundles.push_back(std::move(*b));
     }
     linli::Dataset all;
@@ -89,7 +98,7 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
     linli::Bundle whole;
     whole.community = bundles.front().community;
     whole.device = "linlicli";
-    whole.exported_at = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
+    whole.exported_at = now_ms();
     whole.scope = linli::Scope::committee;
     for (const auto& [id, r] : all.records()) whole.records.push_back(r);
     for (const auto& [id, rs] : all.conflicts()) whole.conflicts.insert(whole.conflicts.end(), rs.begin(), rs.end());

@@ -48,12 +48,17 @@ Rev Clock::tick(std::int64_t now_ms) {
     return Rev{last_ms_, counter_, device_};
 }
 
-void Clock::observe(const Rev& seen) {
-    if (seen.ms > last_ms_) {
-        last_ms_ = seen.ms;
-        counter_ = seen.counter;
-    } else if (seen.ms == last_ms_ && seen.counter > counter_) {
-        counter_ = seen.counter;
+void Clock::observe(const Rev& seen, std::int64_t now_ms) {
+    // A rev from a clock far ahead (held from before imports refused them) may not drag
+    // this one along: this device's later edits must still beat its earlier ones, and
+    // both stay within a day of the real time.
+    std::int64_t limit = std::min(kMaxRevMs, std::max<std::int64_t>(now_ms, 0) + kMaxClockAheadMs);
+    Rev s = seen.ms > limit ? Rev{limit, 0, seen.device} : seen;
+    if (s.ms > last_ms_) {
+        last_ms_ = s.ms;
+        counter_ = s.counter;
+    } else if (s.ms == last_ms_ && s.counter > counter_) {
+        counter_ = s.counter;
     }
 }
 

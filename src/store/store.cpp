@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/calendar.h"
+#include "core/clock_drift.h"
 #include "core/json_object.h"
 #include "store/files.h"
 
@@ -62,11 +63,12 @@ Result<Store> Store::open(const std::string& dir, std::int64_t now_ms, IdSource&
         if (auto text = read_file(s.path("drafts.json")))
             if (auto drafts = parse_object<Drafts>(*text)) s.drafts_ = std::move(*drafts);
     }
-    if (auto e = s.load()) return *e;
+    if (auto e = s.load(now_ms)) return *e;
+    if (auto e = clock_looks_behind(s.data_, now_ms)) s.notes_.push_back(*e);
     return s;
 }
 
-std::optional<Error> Store::load() {
+std::optional<Error> Store::load(std::int64_t now_ms) {
     if (file_exists(path("editable.json"))) {
         auto text = read_file(path("editable.json"));
         if (!text) return text.error();
@@ -102,7 +104,7 @@ std::optional<Error> Store::load() {
             segment_lines_ = lines;
         }
     }
-    for (const auto& [id, r] : data_.records()) clock_.observe(r.rev);
+    for (const auto& [id, r] : data_.records()) clock_.observe(r.rev, now_ms);
     return std::nullopt;
 }
 
@@ -152,17 +154,22 @@ std::optional<Error> Store::flush_tail() {
     return std::nullopt;
 }
 
-std::optional<Error> Store::check_import(const Bundle& b) const {
+std::optional<Error> Store::check_import(const Bundle& b, std::int64_t now_ms) const {
     if (!meta_.community.empty() && b.community.id != meta_.community) {
         CommunityRef ours = community_of(data_, meta_.community);
         return make_error("err.import.other_community", {b.community.name.zh.empty() ? b.community.name.en : b.community.name.zh,
                                                          ours.name.zh.empty() ? ours.name.en : ours.name.zh});
     }
+    // A clock far ahead is refused, the whole file: taking the rest and setting those
+    // records aside would make what a device holds depend on the day it imported (the same
+    // file would give another state a month later) and could leave a response without its
+    // poll. Whole files in, or nothing, keeps the state the merge of the files taken.
+    if (auto e = clock_ahead(b, now_ms)) return e;
     return data_.missing_reference(b);
 }
 
 Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
-    if (auto e = check_import(b)) return *e;
+    if (auto e = check_import(b, now_ms)) return *e;
     MergeReport preview = data_.preview(b);
     if (preview.total_changes() + preview.deleted == 0) return preview;  // nothing new: nothing written
     if (auto e = snapshot_before_change(now_ms)) return *e;
@@ -176,7 +183,7 @@ Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
         if (report.total_changes() + report.deleted == before) return;
         if (is_immutable(r.kind())) new_immutable.push_back(r);
         else editable_changed = true;
-        clock_.observe(r.rev);
+        clock_.observe(r.rev, now_ms);
     };
     for (const auto& r : b.records) take(r);
     for (const auto& r : b.conflicts) take(r);
@@ -198,7 +205,7 @@ std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
     if (auto e = snapshot_before_change(now_ms)) return e;
     MergeReport rep;
     data_.merge(r, &rep);
-    clock_.observe(r.rev);
+    clock_.observe(r.rev, now_ms);
     if (rep.total_changes() + rep.deleted == 0) return std::nullopt;
     if (is_immutable(r.kind())) return append_responses({&r});
     return write_editable();
@@ -213,7 +220,7 @@ std::optional<Error> Store::put_all(const std::vector<Record>& rs, std::int64_t 
     for (const auto& r : rs) {
         MergeReport rep;
         data_.merge(r, &rep);
-        clock_.observe(r.rev);
+        clock_.observe(r.rev, now_ms);
         if (rep.total_changes() + rep.deleted == 0) continue;
         if (is_immutable(r.kind())) immutable.push_back(&r);
         else editable = true;

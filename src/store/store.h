@@ -84,9 +84,12 @@ public:
     bool empty() const { return data_.size() == 0; }
     // Lines that could not be read when opening (a write torn by a crash): counted, skipped.
     int skipped_lines() const { return skipped_lines_; }
+    // What opening found that a person should know, as messages: a clock that looks wrong.
+    const std::vector<Error>& notes() const { return notes_; }
 
-    // Checks a bundle against this device's data: same compound, no dangling references.
-    std::optional<Error> check_import(const Bundle& b) const;
+    // Checks a bundle against this device's data: same compound, no clock far ahead of
+    // `now_ms`, no dangling references.
+    std::optional<Error> check_import(const Bundle& b, std::int64_t now_ms) const;
     // Merges a checked bundle and persists what changed.
     Result<MergeReport> import(const Bundle& b, std::int64_t now_ms);
     // A change made on this device: a new response, an edited record.
@@ -110,7 +113,7 @@ public:
 
 private:
     explicit Store(std::string dir) : dir_(std::move(dir)), clock_("x") {}
-    std::optional<Error> load();
+    std::optional<Error> load(std::int64_t now_ms);
     std::optional<Error> write_meta();
     std::optional<Error> write_editable();
     std::optional<Error> append_responses(const std::vector<const Record*>& rs);
@@ -130,6 +133,7 @@ private:
     std::size_t segment_lines_ = 0;  // lines in it
     std::size_t tail_lines_ = 0;
     int skipped_lines_ = 0;
+    std::vector<Error> notes_;
 };
 
 }  // namespace linli::store

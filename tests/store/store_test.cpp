@@ -42,6 +42,24 @@ Store open(const std::string& dir, IdSource& ids, std::int64_t now = kNow) {
     return std::move(*s);
 }
 
+// A store in `dir` holding the sample compound.
+Store with_sample(const std::string& dir, IdSource& ids) {
+    Store s = open(dir, ids);
+    REQUIRE(s.import(sample(), kNow).ok());
+    return s;
+}
+
+// A bundle from `device` with the store's first notice edited at `rev`.
+Bundle notice_edited_at(const Store& s, const Rev& rev) {
+    Bundle b = sample();
+    b.device = rev.device;
+    Record notice = *s.data().live(Kind::notice).front();
+    notice.rev = rev;
+    notice.as<Notice>()->title.zh = "电梯加装进展";
+    b.records = {notice};
+    return b;
+}
+
 }  // namespace
 
 TEST_CASE("what is imported and saved is all there after reopening") {
@@ -234,18 +252,45 @@ TEST_CASE("a change that breaks a field rule is refused: what is saved must impo
 TEST_CASE("after importing a rev whose counter is full, this device's next change still saves") {
     TempDir dir;
     IdSource ids(11);
-    Store s = open(dir.path, ids);
-    REQUIRE(s.import(sample(), kNow).ok());
-    Bundle kiosk = sample();
-    kiosk.device = "kiosk";
-    Record notice = *s.data().live(Kind::notice).front();
-    notice.rev = Rev{kNow - 60000, kMaxRevCounter, "kiosk"};
-    notice.as<Notice>()->title.zh = "电梯加装进展";
-    kiosk.records = {notice};
-    REQUIRE(s.import(kiosk, kNow).ok());
+    Store s = with_sample(dir.path, ids);
+    REQUIRE(s.import(notice_edited_at(s, Rev{kNow - 60000, kMaxRevCounter, "kiosk"}), kNow).ok());
     Record mine = response(s, ids, kNow - 120000);  // this device's wall clock is behind that rev
     auto e = s.put(mine, kNow);
     REQUIRE_MESSAGE(!e, (e ? e->key : ""));
     Store again = open(dir.path, ids);
     CHECK(again.data().find(mine.id));
+}
+
+TEST_CASE("a bundle from a clock years ahead is refused, names the device, and moves nothing") {
+    TempDir dir;
+    IdSource ids(12);
+    Store s = with_sample(dir.path, ids);
+    auto before = tree_bytes(dir.path);
+    Bundle kiosk = notice_edited_at(s, Rev{ms_from_civil({2030, 11, 1, 9, 0}), 0, "kiosk2030"});
+    auto e = s.check_import(kiosk, kNow);
+    REQUIRE(e);
+    CHECK(e->key == "err.import.clock_ahead_years");
+    auto rep = s.import(kiosk, kNow);
+    REQUIRE(!rep.ok());
+    CHECK(tree_bytes(dir.path) == before);
+    // This device's clock was not dragged along: its next edit is dated today.
+    CHECK(s.clock().tick(kNow).ms <= kNow + kMaxClockAheadMs);
+}
+
+TEST_CASE("a store that already holds revs from a clock far ahead does not drag this clock, and says when its own clock looks behind") {
+    TempDir dir;
+    IdSource ids(13);
+    {
+        Store s = with_sample(dir.path, ids);
+        CHECK(s.notes().empty());
+        // Held from before such imports were refused: one record years ahead.
+        REQUIRE(!s.put(notice_edited_at(s, Rev{kMaxRevMs, 1, "kiosk2030"}).records[0], kNow));
+    }
+    Store again = open(dir.path, ids, kNow);
+    CHECK(again.clock().tick(kNow).ms <= kNow + kMaxClockAheadMs);
+    CHECK(again.notes().empty());  // one record ahead: not this clock's fault
+    // Opened by a device whose clock says 2020: most of the data is in its future.
+    Store behind = open(dir.path, ids, ms_from_civil({2020, 1, 1, 0, 0}));
+    REQUIRE(behind.notes().size() == 1);
+    CHECK(behind.notes()[0].key == "note.clock_behind");
 }
