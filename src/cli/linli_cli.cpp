@@ -100,11 +100,7 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
     whole.device = "linlicli";
     whole.exported_at = now_ms();
     whole.scope = linli::Scope::committee;
-    for (const auto& [id, r] : all.records()) whole.records.push_back(r);
-    for (const auto& [id, rs] : all.conflicts()) whole.conflicts.insert(whole.conflicts.end(), rs.begin(), rs.end());
-    auto by_id = [](const linli::Record& a, const linli::Record& b) { return a.id != b.id ? a.id < b.id : a.rev < b.rev; };
-    std::sort(whole.records.begin(), whole.records.end(), by_id);
-    std::sort(whole.conflicts.begin(), whole.conflicts.end(), by_id);
+    all.fill_bundle(whole);
     if (auto e = linli::Dataset{}.missing_reference(whole)) {
         std::fprintf(stderr, "refused: %s\n", linli::describe(*e, en()).c_str());
         return 1;

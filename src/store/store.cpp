@@ -17,14 +17,14 @@ std::string segment_name(int n) {
     return buf;
 }
 
-// Every version of every record whose kind matches `immutable`, winners and kept others.
-std::vector<const Record*> versions(const Dataset& d, bool immutable) {
+bool editable_kind(const Record& r) { return !is_immutable(r.kind()); }
+
+// Every version of every immutable record (winners and the others kept): the journal's.
+std::vector<const Record*> immutable_versions(const Dataset& d) {
     std::vector<const Record*> out;
     for (const auto& [id, r] : d.records())
-        if (is_immutable(r.kind()) == immutable) out.push_back(&r);
-    for (const auto& [id, rs] : d.conflicts())
-        for (const auto& r : rs)
-            if (is_immutable(r.kind()) == immutable) out.push_back(&r);
+        for (const Record* v : d.versions(id))
+            if (is_immutable(v->kind())) out.push_back(v);
     std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) {
         return a->id != b->id ? a->id < b->id : a->rev < b->rev;
     });
@@ -115,10 +115,7 @@ std::optional<Error> Store::write_editable() {
     b.community = community_of(data_, meta_.community);
     b.device = meta_.device;
     b.scope = Scope::committee;
-    for (const Record* r : versions(data_, false)) {
-        // A kept other version goes beside its winner; the reader merges both back.
-        (data_.find(r->id) == r ? b.records : b.conflicts).push_back(*r);
-    }
+    data_.fill_bundle(b, editable_kind);  // the reader merges winners and kept versions back
     return write_atomic(path("editable.json"), write_bundle(b));
 }
 
@@ -200,18 +197,10 @@ Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
     return report;
 }
 
-std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
-    if (auto e = check_fields(r)) return e;
-    if (auto e = snapshot_before_change(now_ms)) return e;
-    MergeReport rep;
-    data_.merge(r, &rep);
-    clock_.observe(r.rev, now_ms);
-    if (rep.total_changes() + rep.deleted == 0) return std::nullopt;
-    if (is_immutable(r.kind())) return append_responses({&r});
-    return write_editable();
-}
+std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) { return put_all({r}, now_ms); }
 
-std::optional<Error> Store::put_all(const std::vector<Record>& rs, std::int64_t now_ms) {
+std::optional<Error> Store::put_all(const std::vector<Record>& changes, std::int64_t now_ms) {
+    const std::vector<Record>& rs = changes;
     for (const auto& r : rs)
         if (auto e = check_fields(r)) return e;
     if (auto e = snapshot_before_change(now_ms)) return e;
@@ -271,11 +260,7 @@ Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {
     b.device = meta_.device;
     b.exported_at = now_ms;
     b.scope = scope;
-    for (const auto& [id, r] : data_.records()) b.records.push_back(r);
-    for (const auto& [id, rs] : data_.conflicts()) b.conflicts.insert(b.conflicts.end(), rs.begin(), rs.end());
-    auto by_id = [](const Record& a, const Record& c) { return a.id != c.id ? a.id < c.id : a.rev < c.rev; };
-    std::sort(b.records.begin(), b.records.end(), by_id);
-    std::sort(b.conflicts.begin(), b.conflicts.end(), by_id);
+    data_.fill_bundle(b);
     return b;
 }
 
@@ -342,8 +327,7 @@ std::optional<Error> Store::restore(const std::string& name, std::int64_t now_ms
     segment_lines_ = 0;
     tail_lines_ = 0;
     if (auto e = write_editable()) return e;
-    auto immutable = versions(data_, true);
-    return append_responses(immutable);
+    return append_responses(immutable_versions(data_));
 }
 
 }  // namespace linli::store

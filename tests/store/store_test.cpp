@@ -294,3 +294,24 @@ TEST_CASE("a store that already holds revs from a clock far ahead does not drag 
     REQUIRE(behind.notes().size() == 1);
     CHECK(behind.notes()[0].key == "note.clock_behind");
 }
+
+TEST_CASE("a response that reuses a poll's id is kept aside: the poll stays, after reopening too") {
+    TempDir dir;
+    IdSource ids(15);
+    Id poll;
+    {
+        Store s = with_sample(dir.path, ids);
+        poll = poll_of(s);
+        Bundle b = sample();
+        Record r = response(s, ids, kNow);
+        r.id = poll;
+        b.records = {r};
+        auto rep = s.import(b, kNow);
+        REQUIRE_MESSAGE(rep.ok(), (rep.ok() ? "" : rep.error().key));
+        CHECK(rep->conflicts == 1);
+    }
+    Store again = open(dir.path, ids);
+    REQUIRE(again.data().find(poll));
+    CHECK(again.data().find(poll)->kind() == Kind::poll);
+    CHECK(again.data().conflicts().at(poll).size() == 1);
+}
