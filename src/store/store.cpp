@@ -5,6 +5,7 @@
 
 #include "core/calendar.h"
 #include "core/clock_drift.h"
+#include "core/committee_fields.h"
 #include "core/json_object.h"
 #include "store/files.h"
 
@@ -200,7 +201,11 @@ Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
 std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) { return put_all({r}, now_ms); }
 
 std::optional<Error> Store::put_all(const std::vector<Record>& changes, std::int64_t now_ms) {
-    const std::vector<Record>& rs = changes;
+    // A new version carries the committee fields this device holds for the record, even
+    // if the caller built it from a copy without them: what is written never drops them.
+    std::vector<Record> rs = changes;
+    for (auto& r : rs)
+        if (const Record* held = data_.find(r.id); held && !is_immutable(r.kind())) fill_committee_fields(r, *held);
     for (const auto& r : rs)
         if (auto e = check_fields(r)) return e;
     if (auto e = snapshot_before_change(now_ms)) return e;

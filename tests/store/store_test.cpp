@@ -295,6 +295,33 @@ TEST_CASE("a store that already holds revs from a clock far ahead does not drag 
     CHECK(behind.notes()[0].key == "note.clock_behind");
 }
 
+TEST_CASE("a household version saved without its floor area keeps it: in what is written and after reopening") {
+    TempDir dir;
+    IdSource ids(14);
+    {
+        Store s = with_sample(dir.path, ids);
+        auto households = parse_bundle(read_project_file("assets/sample/sample-households.json"));
+        REQUIRE(households.ok());
+        REQUIRE(s.import(*households, kNow).ok());
+    }
+    Store s = open(dir.path, ids);
+    Record h = public_view(*s.data().live(Kind::household).front());  // as a public copy has it
+    const double area = s.data().find(h.id)->as<Household>()->area_m2;
+    REQUIRE(area > 0);
+    REQUIRE(h.as<Household>()->area_m2 == 0);
+    h.rev = s.clock().tick(kNow);
+    h.as<Household>()->code = "K7QPM3XAR2";
+    REQUIRE(!s.put(h, kNow));
+    CHECK(s.data().find(h.id)->as<Household>()->area_m2 == area);
+    CHECK(s.data().versions(h.id).size() == 1);  // the version written carries the area itself
+    auto written = parse_bundle(*store::read_file(dir.path + "/editable.json"));
+    REQUIRE(written.ok());
+    for (const auto& r : written->records)
+        if (r.id == h.id) CHECK(r.as<Household>()->area_m2 == area);
+    Store again = open(dir.path, ids);
+    CHECK(again.data() == s.data());
+}
+
 TEST_CASE("a response that reuses a poll's id is kept aside: the poll stays, after reopening too") {
     TempDir dir;
     IdSource ids(15);
