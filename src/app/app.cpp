@@ -170,7 +170,12 @@ void App::export_bundle(Scope scope) {
     std::int64_t now = platform::now_ms();
     Bundle b = store_->export_bundle(scope, now);
     std::string name = file_stem() + "-" + std::string(enum_name(scope)) + "-" + format_date(now) + ".json";
-    platform::download(name, write_bundle(b), "application/json");
+    auto bytes = write_readable_bundle(b);  // a file no Linli could import is not handed out
+    if (!bytes) {
+        status_.notice = describe(bytes.error(), catalog_.in(ui_.lang));
+        return;
+    }
+    platform::download(name, *bytes, "application/json");
     if (auto e = store_->note_export(now)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
     changed();
 }

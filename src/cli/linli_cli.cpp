@@ -105,7 +105,12 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
         std::fprintf(stderr, "refused: %s\n", linli::describe(*e, en()).c_str());
         return 1;
     }
-    if (auto e = linli::store::write_atomic(out, linli::write_bundle(whole))) {
+    auto bytes = linli::write_readable_bundle(whole);  // never a file the app would refuse by its size
+    if (!bytes) {
+        std::fprintf(stderr, "%s: refused: %s\n", out.c_str(), linli::describe(bytes.error(), en()).c_str());
+        return 1;
+    }
+    if (auto e = linli::store::write_atomic(out, *bytes)) {
         std::fprintf(stderr, "%s: %s\n", out.c_str(), linli::describe(*e, en()).c_str());
         return 1;
     }

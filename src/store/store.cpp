@@ -117,7 +117,9 @@ std::optional<Error> Store::write_editable() {
     b.device = meta_.device;
     b.scope = Scope::committee;
     data_.fill_bundle(b, editable_kind);  // the reader merges winners and kept versions back
-    return write_atomic(path("editable.json"), write_bundle(b));
+    auto bytes = write_readable_bundle(b);  // a file too big to open again is not written
+    if (!bytes) return bytes.error();
+    return write_atomic(path("editable.json"), *bytes);
 }
 
 std::optional<Error> Store::append_responses(const std::vector<const Record*>& rs) {
@@ -284,13 +286,22 @@ std::optional<Error> Store::set_lang(const std::string& lang) {
 std::optional<Error> Store::snapshot_before_change(std::int64_t now_ms) {
     if (data_.size() == 0) return std::nullopt;
     std::string today = format_date(now_ms);
-    if (file_exists(path("snapshots/" + today + ".json"))) return std::nullopt;
-    return write_snapshot(today, now_ms);
+    if (today == snapshot_skipped_ || file_exists(path("snapshots/" + today + ".json"))) return std::nullopt;
+    auto e = write_snapshot(today, now_ms);
+    if (e && e->key == "err.bundle.too_big_to_write") {
+        // Too big to be read back: not kept, and said once; the change itself goes on.
+        snapshot_skipped_ = today;
+        e->where = "snapshots/" + today + ".json";
+        notes_.push_back(*e);
+        return std::nullopt;
+    }
+    return e;
 }
 
 std::optional<Error> Store::write_snapshot(const std::string& name, std::int64_t now_ms) {
-    if (auto e = write_atomic(path("snapshots/" + name + ".json"), write_bundle(export_bundle(Scope::committee, now_ms))))
-        return e;
+    auto bytes = write_readable_bundle(export_bundle(Scope::committee, now_ms));
+    if (!bytes) return bytes.error();
+    if (auto e = write_atomic(path("snapshots/" + name + ".json"), *bytes)) return e;
     prune_snapshots();
     return std::nullopt;
 }

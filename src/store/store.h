@@ -84,7 +84,8 @@ public:
     bool empty() const { return data_.size() == 0; }
     // Lines that could not be read when opening (a write torn by a crash): counted, skipped.
     int skipped_lines() const { return skipped_lines_; }
-    // What opening found that a person should know, as messages: a clock that looks wrong.
+    // What a person should know that opening (or a day's snapshot) found, as messages: a
+    // clock that looks wrong, a snapshot too big to keep.
     const std::vector<Error>& notes() const { return notes_; }
 
     // Checks a bundle against this device's data: same compound, no clock far ahead of
@@ -134,6 +135,7 @@ private:
     std::size_t tail_lines_ = 0;
     int skipped_lines_ = 0;
     std::vector<Error> notes_;
+    std::string snapshot_skipped_;  // the day whose snapshot was too big to keep
 };
 
 }  // namespace linli::store

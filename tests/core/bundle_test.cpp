@@ -1,10 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <string>
 
 #include "core/bundle.h"
 #include "core/i18n.h"
 #include "core/json_read.h"
+#include "test_files.h"
 
 using namespace linli;
 
@@ -46,6 +51,27 @@ TEST_CASE("a bundle round-trips: parse, write, parse gives the same records") {
     CHECK(again->records == b->records);
     CHECK(again->community == b->community);
     CHECK(write_bundle(*again) == written);
+}
+
+TEST_CASE("bundles are written as compact JSON: what a compact writer makes of them, strings untouched") {
+    std::string spaced = kNotice;
+    spaced.replace(spaced.find("第一行"), 9, R"(a \"quoted\": text,\n  {indented}\\ end )");
+    std::string sample = read_project_file("assets/sample/sample-compound.json");
+    for (const std::string& text : {bundle_with(spaced), sample}) {
+        auto b = parse_bundle(text);
+        REQUIRE(b.ok());
+        std::string written = write_bundle(*b);
+        rapidjson::Document doc;
+        doc.Parse(written.c_str(), written.size());
+        REQUIRE(!doc.HasParseError());
+        rapidjson::StringBuffer buf;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+        doc.Accept(w);
+        CHECK(written == std::string(buf.GetString(), buf.GetSize()));
+        auto again = parse_bundle(written);
+        REQUIRE(again.ok());
+        CHECK(again->records == b->records);
+    }
 }
 
 TEST_CASE("bad files are refused with a reason") {
