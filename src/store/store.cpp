@@ -8,6 +8,7 @@
 #include "core/committee_fields.h"
 #include "core/json_object.h"
 #include "store/files.h"
+#include "store/journal.h"
 
 namespace linli::store {
 namespace {
@@ -40,75 +41,6 @@ CommunityRef community_of(const Dataset& d, const Id& fallback) {
 
 }  // namespace
 
-Result<Store> Store::open(const std::string& dir, std::int64_t now_ms, IdSource& ids) {
-    Store s(dir);
-    for (const char* sub : {"", "/responses", "/snapshots"})
-        if (auto e = make_dir(dir + sub)) return *e;
-    if (file_exists(s.path("meta.json"))) {
-        auto text = read_file(s.path("meta.json"));
-        if (!text) return text.error();
-        auto meta = parse_object<Meta>(*text);
-        if (!meta) return make_error("err.store.meta", {meta.error().key});
-        s.meta_ = std::move(*meta);
-        if (s.meta_.schema > kSchemaVersion)
-            return make_error("err.store.newer", {std::to_string(s.meta_.schema), std::to_string(kSchemaVersion)});
-        // Older schemas would be migrated here, one version at a time; 1 is the first.
-    } else {
-        s.meta_.device = ids.next().substr(0, 16);
-        s.meta_.created_ms = now_ms;
-        if (auto e = s.write_meta()) return *e;
-    }
-    s.clock_ = Clock(s.meta_.device);
-    if (file_exists(s.path("drafts.json"))) {
-        // Drafts are a convenience: a damaged file loses the half-given answers, nothing else.
-        if (auto text = read_file(s.path("drafts.json")))
-            if (auto drafts = parse_object<Drafts>(*text)) s.drafts_ = std::move(*drafts);
-    }
-    if (auto e = s.load(now_ms)) return *e;
-    if (auto e = clock_looks_behind(s.data_, now_ms)) s.notes_.push_back(*e);
-    return s;
-}
-
-std::optional<Error> Store::load(std::int64_t now_ms) {
-    if (file_exists(path("editable.json"))) {
-        auto text = read_file(path("editable.json"));
-        if (!text) return text.error();
-        auto b = parse_bundle(*text);
-        if (!b) return make_error("err.store.editable", {b.error().key});
-        data_.merge(*b);
-    }
-    for (const auto& name : list_dir(path("responses"))) {
-        bool tail = name == "tail.ndjson";
-        if (!tail && (name.size() != 13 || name.substr(6) != ".ndjson")) continue;
-        auto text = read_file(path("responses/" + name));
-        if (!text) return text.error();
-        std::size_t lines = 0, start = 0;
-        while (start < text->size()) {
-            std::size_t end = text->find('\n', start);
-            if (end == std::string::npos) end = text->size();
-            if (end > start) {
-                ++lines;
-                auto r = parse_record(std::string_view(*text).substr(start, end - start));
-                if (r) data_.merge(*r);
-                else ++skipped_lines_;  // a line torn by a crash mid-write
-            }
-            start = end + 1;
-        }
-        // A crash mid-append may leave a last line without its newline: end it, so the
-        // next append starts a line of its own.
-        if (!text->empty() && text->back() != '\n')
-            if (auto e = append_file(path("responses/" + name), "\n")) return e;
-        if (tail) {
-            tail_lines_ = lines;
-        } else if (int n = std::atoi(name.c_str()); n >= segment_) {
-            segment_ = n;
-            segment_lines_ = lines;
-        }
-    }
-    for (const auto& [id, r] : data_.records()) clock_.observe(r.rev, now_ms);
-    return std::nullopt;
-}
-
 std::optional<Error> Store::write_meta() { return write_atomic(path("meta.json"), write_object(meta_)); }
 
 std::optional<Error> Store::write_editable() {
@@ -122,18 +54,21 @@ std::optional<Error> Store::write_editable() {
     return write_atomic(path("editable.json"), *bytes);
 }
 
+// Records wait in unsaved_ until they are on disk: an append that fails (storage full
+// half-way) is cut back to whole lines, and its records go with the next one.
 std::optional<Error> Store::append_responses(const std::vector<const Record*>& rs) {
-    std::size_t i = 0;
-    while (i < rs.size()) {
-        std::size_t n = std::min(kTailRecords - tail_lines_, rs.size() - i);
-        std::string chunk;
-        for (std::size_t k = 0; k < n; ++k) chunk += canonical_json(*rs[i + k]) + "\n";
-        if (auto e = append_file(path("responses/tail.ndjson"), chunk)) return e;
-        tail_lines_ += n;
-        i += n;
+    for (const Record* r : rs) unsaved_.push_back(*r);
+    while (!unsaved_.empty()) {
         if (tail_lines_ >= kTailRecords)
             if (auto e = flush_tail()) return e;
+        std::size_t n = std::min(kTailRecords - tail_lines_, unsaved_.size());
+        std::string chunk;
+        for (std::size_t k = 0; k < n; ++k) chunk += journal_line(unsaved_[k]);
+        if (auto e = append_whole(path("responses/tail.ndjson"), chunk, tail_size_)) return e;
+        unsaved_.erase(unsaved_.begin(), unsaved_.begin() + static_cast<std::ptrdiff_t>(n));
+        tail_lines_ += n;
     }
+    if (tail_lines_ >= kTailRecords) return flush_tail();
     return std::nullopt;
 }
 
@@ -141,13 +76,16 @@ std::optional<Error> Store::append_responses(const std::vector<const Record*>& r
 std::optional<Error> Store::flush_tail() {
     auto tail = read_file(path("responses/tail.ndjson"));
     if (!tail) return tail.error();
+    tail->resize(std::min(tail->size(), tail_size_));  // whole lines only
     if (segment_ == 0 || segment_lines_ + tail_lines_ > kSegmentRecords) {
         ++segment_;
         segment_lines_ = 0;
+        segment_size_ = 0;
     }
-    if (auto e = append_file(path(segment_name(segment_)), *tail)) return e;
+    if (auto e = append_whole(path(segment_name(segment_)), *tail, segment_size_)) return e;
     segment_lines_ += tail_lines_;
     tail_lines_ = 0;
+    tail_size_ = 0;
     // If a crash came between the append and this removal, the tail's records are read
     // twice on the next start; merging is idempotent, so nothing is duplicated.
     remove_file(path("responses/tail.ndjson"));
@@ -338,10 +276,11 @@ std::optional<Error> Store::restore(const std::string& name, std::int64_t now_ms
     Dataset restored;
     restored.merge(*b);
     data_ = std::move(restored);
-    for (const auto& n : list_dir(path("responses"))) remove_file(path("responses/" + n));
+    for (const auto& n : list_dir(path("responses")))
+        if (is_journal_file(n)) remove_file(path("responses/" + n));  // files set aside stay
     segment_ = 0;
-    segment_lines_ = 0;
-    tail_lines_ = 0;
+    segment_lines_ = segment_size_ = tail_lines_ = tail_size_ = 0;
+    unsaved_.clear();
     if (auto e = write_editable()) return e;
     return append_responses(immutable_versions(data_));
 }

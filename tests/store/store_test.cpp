@@ -6,21 +6,14 @@
 #include "core/calendar.h"
 #include "store/files.h"
 #include "store/store.h"
+#include "fixtures.h"
 #include "temp_dir.h"
 
 using namespace linli;
 using linli::store::Store;
+using namespace store_tests;
 
 namespace {
-
-const std::int64_t kDay = 24LL * 3600 * 1000;
-const std::int64_t kNow = ms_from_civil({2026, 11, 23, 10, 0});
-
-Bundle sample() {
-    auto b = parse_bundle(read_project_file("assets/sample/sample-compound.json"));
-    REQUIRE(b.ok());
-    return *b;
-}
 
 Id poll_of(const Store& s) { return s.data().live(Kind::poll).front()->id; }
 
@@ -34,12 +27,6 @@ Record response(Store& s, IdSource& ids, std::int64_t now, const std::string& ch
     body.answers.push_back(Answer{"q1", {choice}, std::nullopt, "", ""});
     r.body = body;
     return r;
-}
-
-Store open(const std::string& dir, IdSource& ids, std::int64_t now = kNow) {
-    auto s = Store::open(dir, now, ids);
-    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().key));
-    return std::move(*s);
 }
 
 // A store in `dir` holding the sample compound.
@@ -172,11 +159,20 @@ TEST_CASE("a store written by a newer Linli is not opened") {
     { open(dir.path, ids); }
     auto meta = store::read_file(dir.path + "/meta.json");
     std::string text = *meta;
-    text.replace(text.find("\"schema\": 1"), 11, "\"schema\": 9");
+    std::string now_schema = "\"schema\": " + std::to_string(store::kSchemaVersion);
+    text.replace(text.find(now_schema), now_schema.size(), "\"schema\": 9");
     REQUIRE(!store::write_atomic(dir.path + "/meta.json", text));
     auto s = Store::open(dir.path, kNow, ids);
     REQUIRE(!s.ok());
     CHECK(s.error().key == "err.store.newer");
+    // With settings this version cannot read as a whole: still newer, never "repaired".
+    text.insert(text.find('{') + 1, "\"sync\": {\"server\": \"/db/\"}, ");
+    REQUIRE(!store::write_atomic(dir.path + "/meta.json", text));
+    auto before = tree_bytes(dir.path);
+    auto again = Store::open(dir.path, kNow, ids);
+    REQUIRE(!again.ok());
+    CHECK(again.error().key == "err.store.newer");
+    CHECK(tree_bytes(dir.path) == before);
 }
 
 TEST_CASE("daily snapshots: one per day with changes, the last 7 kept, and restore") {
