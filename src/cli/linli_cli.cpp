@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <numeric>
 #include <string>
@@ -18,6 +19,7 @@
 #include "core/schema.h"
 #include "core/tally.h"
 #include "store/files.h"
+#include "store/store.h"
 
 namespace {
 
@@ -25,7 +27,9 @@ const char* kUsage =
     "usage:\n"
     "  linli validate FILE...      check bundles as the app's import would (now); exit 1 if any is refused\n"
     "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT; refused as validate refuses\n"
-    "  linli stats FILE            what a bundle holds, as JSON\n"
+    "  linli stats FILE|DIR        what a bundle, or a store's directory (read, never written), holds,\n"
+    "                              as JSON; for a store also skipped_entries (damaged journal lines) and\n"
+    "                              notes (damaged files, what was recovered)\n"
     "  linli tally FILE POLL_ID    a poll's tally as JSON (Civil Code art. 278 for decisions)\n"
     "  linli csv FILE POLL_ID [zh|en]  a poll's answers, one row per response (UTF-8 with BOM)\n"
     "  linli schema                the bundle format as a JSON Schema\n";
@@ -119,7 +123,18 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
 }
 
 int stats(const std::string& file) {
-    auto b = load(file);
+    // A store's directory is read as the app opens it, without writing anything: what
+    // it holds, and what could not be read (damaged entries, files).
+    std::optional<linli::store::Store> store;
+    if (std::filesystem::is_directory(file)) {
+        auto s = linli::store::Store::inspect(file, now_ms());
+        if (!s) {
+            std::fprintf(stderr, "%s: refused: %s\n", file.c_str(), linli::describe(s.error(), en()).c_str());
+            return 1;
+        }
+        store = std::move(*s);
+    }
+    auto b = store ? std::optional<linli::Bundle>(store->export_bundle(linli::Scope::committee, now_ms())) : load(file);
     if (!b) return 1;
     linli::Dataset d;
     d.merge(*b);
@@ -155,6 +170,13 @@ int stats(const std::string& file) {
         w.Int(n);
     }
     w.EndObject();
+    if (store) {
+        w.Key("skipped_entries"); w.Int(store->skipped_lines());
+        w.Key("notes");
+        w.StartArray();
+        for (const auto& note : store->notes()) w.String(linli::describe(note, en()).c_str());
+        w.EndArray();
+    }
     w.EndObject();
     std::printf("%s\n", buf.GetString());
     return 0;
