@@ -96,7 +96,7 @@ void App::open_store(std::optional<std::string> mount_error) {
     auto s = store::Store::open(kDataDir, platform::now_ms(), ids_);
     if (!s) return fail("err.store.open", describe(s.error(), catalog_.in(Lang::en)));
     store_ = std::move(*s);
-    if (!store_->notes().empty()) ui_.message = "data.notes_banner";  // the data screen says what
+    if (store_->wrote_on_open()) changed();  // a repair (notes() says what) reaches IndexedDB now
     ui_.lang = Lang::zh;
     if (store_->meta().lang == "en") {
         if (catalog_.has(Lang::en)) ui_.lang = Lang::en;

@@ -101,6 +101,9 @@ public:
     // damaged files set aside and what was recovered, entries left out, a clock that
     // looks wrong, a snapshot too big to keep.
     const std::vector<Error>& notes() const { return notes_; }
+    // Opening wrote to the directory (a repair, a migration, new settings): what it wrote
+    // still has to reach lasting storage.
+    bool wrote_on_open() const { return wrote_on_open_; }
 
     // Checks a bundle against this device's data: same compound, no clock far ahead of
     // `now_ms`, no dangling references.
@@ -157,6 +160,7 @@ private:
     std::size_t tail_lines_ = 0;
     int skipped_lines_ = 0;
     bool read_only_ = false;
+    bool wrote_on_open_ = false;
     std::size_t tail_size_ = 0, segment_size_ = 0;  // journal bytes known to be whole lines
     std::vector<Record> unsaved_;  // responses held whose append failed: written with the next
     std::vector<Error> notes_;

@@ -57,7 +57,7 @@ Result<Store> Store::open_dir(const std::string& dir, std::int64_t now_ms, IdSou
     if (!read_only)
         for (const char* sub : {"", "/responses", "/snapshots"})
             if (auto e = make_dir(dir + sub)) return *e;
-    bool meta_found = false;
+    bool meta_found = false, migrated = false;
     std::string damaged_meta;
     bool meta_existed = file_exists(s.path("meta.json"));
     if (auto e = s.read_meta(now_ms, meta_found, damaged_meta)) return *e;
@@ -74,6 +74,7 @@ Result<Store> Store::open_dir(const std::string& dir, std::int64_t now_ms, IdSou
     } else if (s.meta_.schema < kSchemaVersion && !read_only) {
         s.meta_.schema = kSchemaVersion;  // last: the journal has its checksums by now
         if (auto e = s.write_meta()) return *e;
+        migrated = true;
     }
     if (recovered && !read_only)  // once the device id is known again: the file names it
         if (auto e = s.write_editable()) return *e;
@@ -85,6 +86,8 @@ Result<Store> Store::open_dir(const std::string& dir, std::int64_t now_ms, IdSou
             if (auto drafts = parse_object<Drafts>(*text)) s.drafts_ = std::move(*drafts);
     }
     if (auto e = clock_looks_behind(s.data_, now_ms)) s.notes_.push_back(*e);
+    // Every repair and migration above is a write; so is a new settings file.
+    s.wrote_on_open_ = !read_only && (!meta_found || recovered || !s.notes_.empty() || migrated);
     return s;
 }
 

@@ -135,6 +135,7 @@ void draw_app(View& v) {
         wrapped_text_colored(colors::pinned, v.t(v.ui.message.c_str()));
         ImGui::Spacing();
     }
+    draw_notes_banner(v);
     switch (v.ui.screen) {
         case Screen::notices: draw_notices(v); break;
         case Screen::polls: draw_polls(v); break;

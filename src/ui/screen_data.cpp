@@ -132,6 +132,14 @@ void draw_store_notes(View& v) {
 
 }  // namespace
 
+void draw_notes_banner(View& v) {
+    if (v.store.notes().empty() || v.ui.screen == Screen::data) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::pinned);
+    if (wide_button(v.t("data.notes_banner"))) v.ui.screen = Screen::data;
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+}
+
 void draw_data(View& v) {
     draw_store_notes(v);
     section(v.t("size.title"));
