@@ -33,13 +33,20 @@ bool is_journal_file(const std::string& n) {
 
 std::string journal_line(const Record& r) { return line_of(canonical_json(r)); }
 
-JournalText read_journal(std::string_view text, bool legacy) {
+JournalText read_journal(std::string_view text, bool legacy, const std::function<void(const Record&)>& each) {
     JournalText out;
+    // The clean text is made only once something is to be cleaned: up to then it is the
+    // text itself.
+    auto dirty = [&](std::size_t line_start) {
+        if (!out.changed) out.clean.assign(text.substr(0, line_start));
+        out.changed = true;
+    };
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         bool ended = end != std::string_view::npos;
         if (!ended) end = text.size();
+        std::size_t line_start = start;
         std::string_view line = text.substr(start, end - start);
         start = end + 1;
         if (line.empty()) continue;
@@ -49,17 +56,20 @@ JournalText read_journal(std::string_view text, bool legacy) {
         auto r = trusted ? parse_record(json) : Result<Record>(Error{});
         if (!r) {
             ++out.bad;
-            out.changed = true;
+            dirty(line_start);
             continue;
         }
-        out.records.push_back(std::move(*r));
-        if (summed) {
-            out.clean.append(line).push_back('\n');
-            out.changed |= !ended;  // a whole line whose '\n' was not written: it gets one
-        } else {
+        ++out.records;
+        each(*r);
+        if (!summed) {
             ++out.unchecked;
+            dirty(line_start);
             out.clean += line_of(json);
-            out.changed = true;
+        } else if (!ended) {
+            dirty(line_start);  // a whole line whose '\n' was not written: it gets one
+            out.clean.append(line).push_back('\n');
+        } else if (out.changed) {
+            out.clean.append(line).push_back('\n');
         }
     }
     return out;

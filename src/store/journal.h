@@ -3,6 +3,7 @@
 // move a ballot to another household), a torn write, a line pasted from elsewhere: the
 // checksum no longer matches and the line is not read.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,15 +19,16 @@ bool is_journal_file(const std::string& name);
 std::string journal_line(const Record& r);
 
 struct JournalText {
-    std::vector<Record> records;  // the lines read, in order
-    std::size_t bad = 0;          // lines not read: checksum wrong or missing, JSON broken
-    std::size_t unchecked = 0;    // lines without a checksum, read because `legacy` allowed it
-    std::string clean;            // the text again without the bad lines, every line checksummed
-    bool changed = false;         // clean differs from the text read
+    std::size_t records = 0;    // lines read
+    std::size_t bad = 0;        // lines not read: checksum wrong or missing, JSON broken
+    std::size_t unchecked = 0;  // lines without a checksum, read because `legacy` allowed it
+    bool changed = false;       // the text is not clean: bad lines, lines without checksums,
+    std::string clean;          // ...no final '\n'; then this is it without those faults
 };
 
-// Reads a journal file's text. `legacy`: lines without a checksum (schema 1, before
-// checksums) are read too; only a store not yet migrated passes it.
-JournalText read_journal(std::string_view text, bool legacy);
+// Reads a journal file's text, handing each record read to `each` (in order, no copy kept).
+// `legacy`: lines without a checksum (schema 1, before checksums) are read too; only a
+// store not yet migrated passes it.
+JournalText read_journal(std::string_view text, bool legacy, const std::function<void(const Record&)>& each);
 
 }  // namespace linli::store

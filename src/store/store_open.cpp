@@ -158,8 +158,7 @@ std::optional<Error> Store::load_journal(std::int64_t now_ms, bool legacy) {
             if (auto e = damaged(rel, now_ms)) return e;
             continue;
         }
-        JournalText j = read_journal(*text, legacy);
-        for (const auto& r : j.records) data_.merge(r);
+        JournalText j = read_journal(*text, legacy, [&](const Record& r) { data_.merge(r); });
         skipped_lines_ += static_cast<int>(j.bad);
         std::size_t size = text->size();
         if (j.changed && !read_only_) {
@@ -174,11 +173,11 @@ std::optional<Error> Store::load_journal(std::int64_t now_ms, bool legacy) {
             size = j.clean.size();
         }
         if (name == "tail.ndjson") {
-            tail_lines_ = j.records.size();
+            tail_lines_ = j.records;
             tail_size_ = size;
         } else if (int n = std::atoi(name.c_str()); n >= segment_) {
             segment_ = n;
-            segment_lines_ = j.records.size();
+            segment_lines_ = j.records;
             segment_size_ = size;
         }
     }

@@ -203,8 +203,9 @@ TEST_CASE("a store of schema 1 (no checksums) is read once as it is and rewritte
         CHECK(s.notes().empty());
         CHECK(s.meta().schema == store::kSchemaVersion);
     }
-    auto migrated = store::read_journal(*store::read_file(one.file("responses/tail.ndjson")), false);
-    CHECK(migrated.records.size() == 3);
+    auto migrated = store::read_journal(*store::read_file(one.file("responses/tail.ndjson")), false, [](const Record&) {});
+    CHECK(migrated.records == 3);
+    CHECK(!migrated.changed);
     CHECK(migrated.bad == 0);
     // From now on a line without a checksum is not read.
     REQUIRE(!store::append_file(one.file("responses/tail.ndjson"), legacy.substr(0, legacy.find('\n') + 1)));
