@@ -81,9 +81,12 @@ Result<Store> Store::open_dir(const std::string& dir, std::int64_t now_ms, IdSou
     s.clock_ = Clock(s.meta_.device);
     for (const auto& [id, r] : s.data_.records()) s.clock_.observe(r.rev, now_ms);
     if (file_exists(s.path("drafts.json"))) {
-        // Drafts are a convenience: a damaged file loses the half-given answers, nothing else.
-        if (auto text = read_file(s.path("drafts.json")))
-            if (auto drafts = parse_object<Drafts>(*text)) s.drafts_ = std::move(*drafts);
+        // Drafts are a convenience: a damaged file loses the half-given answers, nothing
+        // else; it is kept aside all the same.
+        auto text = read_file(s.path("drafts.json"));
+        auto drafts = text ? parse_object<Drafts>(*text) : Result<Drafts>(text.error());
+        if (drafts) s.drafts_ = std::move(*drafts);
+        else if (auto e = s.damaged("drafts.json", now_ms)) return *e;
     }
     if (auto e = clock_looks_behind(s.data_, now_ms)) s.notes_.push_back(*e);
     // Every repair and migration above is a write; so is a new settings file.

@@ -213,6 +213,15 @@ TEST_CASE("a store of schema 1 (no checksums) is read once as it is and rewritte
     CHECK(again.skipped_lines() == 1);
 }
 
+TEST_CASE("damaged drafts lose only the half-given answers, and are kept aside") {
+    DayOne one;
+    write(one.file("drafts.json"), "{\"drafts\": [{\"poll\": \"");
+    Store s = open(one.dir.path, one.ids, kNow + kDay + 100);
+    CHECK(note_keys(s) == std::vector<std::string>{"note.damaged_kept"});
+    CHECK(responses(s) == 3);
+    CHECK(files_starting(one.dir.path, "drafts.json.damaged-").size() == 1);
+}
+
 TEST_CASE("inspecting a damaged store reads what it can and writes nothing") {
     DayOne one;
     std::string text = *store::read_file(one.file("editable.json"));
