@@ -36,6 +36,9 @@
     // glyphs may use it), and how many have come: frames drawn after one came can use it.
     get 'fontsLoading'() { return linliFont.loading; },
     get 'fontsArrived'() { return linliFont.arrived; },
+    // Characters drawn that no font here has, neither the system's nor a slice of Linli's:
+    // each shows as a box.
+    get 'glyphsMissing'() { return linliFont.nowhere.slice(); },
     // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.
     'widgets': function () {
       var list = JSON.parse(call('linli_widgets_json') || '[]');

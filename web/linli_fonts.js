@@ -18,6 +18,7 @@ var linliFont = {
   early: [],            // font files fetched before the service worker controlled the page
   loading: 0,           // the list, slices and images of glyphs on their way
   arrived: 0,           // ...and those that have come (for tests: to draw again after)
+  nowhere: [],          // code points neither the system nor any slice has: drawn as a box
   ctx: null,
   pixels: null,         // the last glyph drawn in the canvas
   // Drawn as an image (linliGlyphImages), while a canvas would wait for the GPU process:
@@ -171,7 +172,11 @@ var linliFont = {
       return;
     }
     var i = F.sliceOf(cp), slice = F.slices[i];
-    if (i < 0 || slice.state) return;  // in no slice (no font here has it), or already asked for
+    if (i < 0) {  // no font here has it: it shows as a box (tests look for any)
+      if (F.nowhere.indexOf(cp) < 0) F.nowhere.push(cp);
+      return;
+    }
+    if (slice.state) return;  // already asked for
     slice.state = 1;
     F.keep('fonts/' + slice.file);
     F.loading++;

@@ -29,6 +29,16 @@ mergeInto(LibraryManager.library, {
     return p;
   },
 
+  // The page's address without its hash: where residents open Linli (for printed links).
+  linli_js_app_url__deps: ['malloc'],
+  linli_js_app_url: function () {
+    var u = location.href.split('#')[0];
+    var n = lengthBytesUTF8(u) + 1;
+    var p = _malloc(n);
+    stringToUTF8(u, p, n);
+    return p;
+  },
+
   linli_js_fetch__deps: ['$linliReply'],
   linli_js_fetch: function (urlPtr, ctx) {
     var url = UTF8ToString(urlPtr);

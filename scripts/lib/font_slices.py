@@ -37,7 +37,8 @@ def gb2312(first_row, last_row):
 
 
 def texts_in(path):
-    """Every character of every string (and key) in the JSON files under path."""
+    """Every character of every string (and key) in the JSON files under path, and of the
+    plain-text files (the help's pages)."""
     out = set()
 
     def walk(v):
@@ -56,6 +57,9 @@ def texts_in(path):
             if f.endswith(".json"):
                 with open(os.path.join(root, f), encoding="utf-8") as fh:
                     walk(json.load(fh))
+            elif f.endswith(".txt"):
+                with open(os.path.join(root, f), encoding="utf-8") as fh:
+                    out.update(fh.read())
     return out
 
 
@@ -97,7 +101,7 @@ def write_slice(job):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out-dir", required=True)
-    ap.add_argument("--extra", action="append", default=[], help="folder of JSON files whose text must render")
+    ap.add_argument("--extra", action="append", default=[], help="folder of JSON (or .txt) files whose text must render")
     args = ap.parse_args()
     if not os.path.exists(SOURCE):
         sys.exit(f"{SOURCE} is missing: install Debian's fonts-wqy-microhei (scripts/build does).")

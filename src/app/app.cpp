@@ -4,11 +4,7 @@
 
 #include "core/calendar.h"
 #include "core/board.h"
-#include "core/code_sheet.h"
-#include "core/household_codes.h"
-#include "core/poll_rules.h"
 #include "core/report_words.h"
-#include "core/tally.h"
 #include "imgui.h"
 #include "ui/app_ui.h"
 #include "ui/theme.h"
@@ -48,16 +44,35 @@ App::App() {
     actions_.discard_draft = [this](const Id& poll) {
         if (!store_->clear_draft(poll)) changed();
     };
-    actions_.submit = [this](const store::Draft& d) { return submit(d); };
-    actions_.save_poll = [this](const Id& id, const Poll& p) { return save_poll(id, p); };
-    actions_.set_poll_status = [this](const Id& id, PollStatus s) { set_poll_status(id, s); };
-    actions_.make_codes = [this](const Id& id) { make_codes(id); };
-    actions_.print_codes = [this](const Id& id) { print_codes(id); };
-    actions_.export_csv = [this](const Id& id) { export_csv(id); };
+    actions_.load_help = [this](bool retry) { help_.load(ui_.lang, retry); };
+    actions_.submit = [this](const store::Draft& d) {
+        auto c = polls_context();
+        return polls_.submit(c, d);
+    };
+    actions_.save_poll = [this](const Id& id, const Poll& p, bool open) {
+        auto c = polls_context();
+        return polls_.save(c, id, p, open);
+    };
+    actions_.poll_step = [this](const Id& id, const ui::PollStep& s) {
+        auto c = polls_context();
+        return polls_.step(c, id, s);
+    };
+    actions_.make_codes = [this](const Id& id) {
+        auto c = polls_context();
+        polls_.make_codes(c, id);
+    };
+    actions_.print_codes = [this](const Id& id) {
+        auto c = polls_context();
+        polls_.print_codes(c, id);
+    };
+    actions_.export_csv = [this](const Id& id) {
+        auto c = polls_context();
+        polls_.export_csv(c, id);
+    };
 }
 
 ui::View App::view() {
-    return ui::View{*store_, catalog_, ui_, status_, actions_, platform::now_ms()};
+    return ui::View{*store_, catalog_, ui_, status_, actions_, platform::now_ms(), help_.book(ui_.lang), help_.failed(ui_.lang)};
 }
 
 void App::fail(const char* key, const std::string& detail) {
@@ -128,7 +143,10 @@ void App::seed_sample() {
 
 bool App::frame() {
     if (!store_ || store_->empty() || waiting_for_lang_) return true;  // nothing to draw yet
-    step_codes();
+    {
+        auto c = polls_context();
+        polls_.step_codes(c);
+    }
     status_.save = saving_.state();
     status_.save_error = saving_.error();
     widgets_.begin_frame();
@@ -250,120 +268,8 @@ void App::set_tools(bool on) {
     if (!store_->set_tools(on)) changed();
 }
 
-void App::put(const Record& r) {
-    if (auto e = store_->put(r, platform::now_ms())) {
-        status_.save = ui::SaveState::failed;
-        status_.save_error = describe(*e, catalog_.in(ui_.lang));
-    }
-    changed();
-}
-
-Result<std::string> App::submit(const store::Draft& d) {
-    const Record* pr = store_->data().find(d.poll);
-    if (!pr || !pr->as<Poll>()) return make_error("err.answer.no_poll");
-    const Poll& p = *pr->as<Poll>();
-    std::int64_t now = platform::now_ms();
-    Response r;
-    r.poll = d.poll;
-    r.household = d.household;
-    r.answers = d.answers;
-    r = final_answers(p, std::move(r));
-    r.submitted_ms = now;
-    if (p.status != PollStatus::open) return make_error("err.answer.closed");
-    if (auto e = check_response(p, r)) return *e;
-    if (r.household)  // a household code used twice on this device: refused, no ballot stored
-        for (const auto& [id, other] : store_->data().records())
-            if (const Response* s = other.as<Response>(); s && s->poll == r.poll && s->household == r.household)
-                return make_error("err.code.used", {receipt_code(id)});
-    Record rec{ids_.next(), store_->clock().tick(now), false, r};
-    if (auto e = store_->put(rec, now)) return *e;
-    store_->clear_draft(d.poll);
-    changed();
-    return receipt_code(rec.id);
-}
-
-Result<Id> App::save_poll(const Id& id, const Poll& p) {
-    if (auto e = check_poll(p)) return *e;
-    Id rid = id.empty() ? ids_.next() : id;
-    if (const Record* old = store_->data().find(rid); old && old->as<Poll>()) {
-        // A poll's questions freeze once it has a response: a change means a new poll.
-        bool answered = false;
-        for (const auto& [x, r] : store_->data().records())
-            if (const Response* s = r.as<Response>(); s && s->poll == rid) answered = true;
-        if (answered && !(old->as<Poll>()->questions == p.questions)) return make_error("err.poll.frozen");
-    }
-    std::int64_t now = platform::now_ms();
-    if (auto e = store_->put(Record{rid, store_->clock().tick(now), false, p}, now)) return *e;
-    changed();
-    return rid;
-}
-
-void App::set_poll_status(const Id& id, PollStatus status) {
-    const Record* pr = store_->data().find(id);
-    if (!pr || !pr->as<Poll>()) return;
-    Poll p = *pr->as<Poll>();
-    std::int64_t now = platform::now_ms();
-    p.status = status;
-    // Publishing puts the counts (never the ballots) into the poll, for residents' devices.
-    if (status == PollStatus::published) p.results = summarize(tally(store_->data(), id), now);
-    put(Record{id, store_->clock().tick(now), false, p});
-}
-
-void App::make_codes(const Id& id) {
-    const Record* pr = store_->data().find(id);
-    if (!pr || !pr->as<Poll>() || codes_) return;
-    CodesWork work{*pr->as<Poll>(), {}, 0};
-    work.poll.salt = new_salt(ids_);
-    work.poll.codes.clear();
-    for (const Record* r : store_->data().live(Kind::household)) {
-        if (work.poll.building && r->as<Household>()->building != *work.poll.building) continue;
-        Record h = *r;
-        if (h.as<Household>()->code.empty()) {  // a household keeps its printed code across polls
-            h.as<Household>()->code = new_household_code(ids_);
-            h.rev = store_->clock().tick(platform::now_ms());
-        }
-        work.households.push_back(std::move(h));
-    }
-    if (work.households.empty()) {
-        status_.notice = catalog_.in(ui_.lang).get("err.codes.no_households");
-        return;
-    }
-    status_.notice.clear();
-    status_.codes = ui::CodesJob{id, 0, static_cast<int>(work.households.size())};
-    codes_ = std::move(work);
-}
-
-void App::step_codes() {
-    if (!codes_) return;
-    platform::request_frames(2);  // keep going (and showing progress) until done
-    // Each hash is deliberately slow: spend at most ~40 ms a frame so the screen stays alive.
-    std::int64_t start = platform::now_ms();
-    while (codes_->next < codes_->households.size() && platform::now_ms() - start < 40) {
-        const Record& h = codes_->households[codes_->next++];
-        codes_->poll.codes.push_back(CodeHash{code_hash(h.as<Household>()->code, codes_->poll.salt), h.id});
-    }
-    status_.codes.done = static_cast<int>(codes_->next);
-    if (codes_->next < codes_->households.size()) return;
-    std::int64_t now = platform::now_ms();
-    std::vector<Record> all;
-    for (const auto& h : codes_->households)
-        if (store_->data().find(h.id) && !(*store_->data().find(h.id) == h)) all.push_back(h);
-    all.push_back(Record{status_.codes.poll, store_->clock().tick(now), false, codes_->poll});
-    if (auto e = store_->put_all(all, now)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
-    status_.notice = catalog_.in(ui_.lang).format("tools.codes_done", {std::to_string(codes_->households.size())});
-    codes_.reset();
-    changed();
-}
-
-void App::print_codes(const Id& poll) {
-    platform::download(file_stem() + "-codes-" + format_date(platform::now_ms()) + ".html",
-                       code_sheet_html(store_->data(), poll), "text/html");
-}
-
-void App::export_csv(const Id& poll) {
-    const Dataset& d = store_->data();
-    platform::download(file_stem() + "-poll-" + poll.substr(0, 8) + "-" + format_date(platform::now_ms()) + ".csv",
-                       tally_csv(d, tally(d, poll), ui_.lang), "text/csv");
+PollContext App::polls_context() {
+    return PollContext{*store_, ids_, status_, catalog_.in(ui_.lang), ui_.lang, file_stem(), [this] { changed(); }};
 }
 
 void App::set_lang(Lang lang) {

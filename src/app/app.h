@@ -4,6 +4,8 @@
 #include <memory>
 #include <optional>
 
+#include "app/help_files.h"
+#include "app/poll_actions.h"
 #include "app/saving.h"
 #include "platform/platform.h"
 #include "core/bundle.h"
@@ -46,24 +48,8 @@ private:
     void set_tools(bool on);
     void set_text_scale(float scale);
 
-    // Polls
-    Result<std::string> submit(const store::Draft& d);
-    Result<Id> save_poll(const Id& id, const Poll& p);
-    void set_poll_status(const Id& id, PollStatus status);
-    void make_codes(const Id& poll);
-    void step_codes();  // a slice of the codes job, each frame until done
-    void print_codes(const Id& poll);
-    void export_csv(const Id& poll);
-    void put(const Record& r);
+    PollContext polls_context();
     std::string file_stem() const;  // "linli-jingsong-garden"
-
-    // The codes job: households to give codes, the hashes made so far.
-    struct CodesWork {
-        Poll poll;
-        std::vector<Record> households;  // with their codes (new ones assigned)
-        std::size_t next = 0;
-    };
-    std::optional<CodesWork> codes_;
 
     Catalog catalog_;
     IdSource ids_;
@@ -73,6 +59,8 @@ private:
     ui::Actions actions_;
     ui::WidgetLog widgets_;
     Saving saving_;
+    PollActions polls_;
+    HelpFiles help_;
     std::optional<Bundle> pending_import_;
     bool restyle_ = false;
     bool started_ = false;

@@ -15,6 +15,7 @@
 #include "core/clock_drift.h"
 #include "core/dataset.h"
 #include "core/i18n.h"
+#include "core/poll_rules.h"
 #include "core/report_words.h"
 #include "core/schema.h"
 #include "core/tally.h"
@@ -32,6 +33,7 @@ const char* kUsage =
     "                              notes (damaged files, what was recovered)\n"
     "  linli tally FILE POLL_ID    a poll's tally as JSON (Civil Code art. 278 for decisions)\n"
     "  linli csv FILE POLL_ID [zh|en]  a poll's answers, one row per response (UTF-8 with BOM)\n"
+    "  linli terms FILE POLL_ID    the fingerprint of a poll's rules, which its ballots carry\n"
     "  linli schema                the bundle format as a JSON Schema\n";
 
 const linli::Strings& en() {
@@ -203,10 +205,21 @@ int tally(const std::string& file, const std::string& poll) {
     return 0;
 }
 
+// For tools that write ballots themselves (a volunteer's spreadsheet turned into a bundle):
+// a ballot is counted only under the rules it names.
+int terms(const std::string& file, const std::string& poll) {
+    auto d = poll_data(file, poll);
+    if (!d) return 1;
+    std::printf("%s\n", linli::poll_terms(*d->find(poll)->as<linli::Poll>()).c_str());
+    return 0;
+}
+
 int csv(const std::string& file, const std::string& poll, const std::string& lang) {
     auto d = poll_data(file, poll);
     if (!d) return 1;
-    std::string out = linli::tally_csv(*d, linli::tally(*d, poll), lang == "en" ? linli::Lang::en : linli::Lang::zh);
+    static linli::Catalog catalog;
+    linli::Lang l = lang == "en" ? linli::Lang::en : linli::Lang::zh;
+    std::string out = linli::tally_csv(*d, linli::tally(*d, poll), catalog.in(l), l);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }
@@ -225,6 +238,7 @@ int main(int argc, char** argv) {
     if (cmd == "merge" && rest.size() >= 2) return merge(rest[0], {rest.begin() + 1, rest.end()});
     if (cmd == "stats" && rest.size() == 1) return stats(rest[0]);
     if (cmd == "tally" && rest.size() == 2) return tally(rest[0], rest[1]);
+    if (cmd == "terms" && rest.size() == 2) return terms(rest[0], rest[1]);
     if (cmd == "csv" && (rest.size() == 2 || rest.size() == 3)) return csv(rest[0], rest[1], rest.size() == 3 ? rest[2] : "zh");
     if (cmd == "schema" && rest.empty()) {
         std::fputs(linli::bundle_json_schema().c_str(), stdout);

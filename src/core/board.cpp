@@ -33,6 +33,8 @@ std::vector<const Record*> board_polls(const Dataset& d, std::int64_t now_ms) {
         const auto &pa = *a->as<Poll>(), &pb = *b->as<Poll>();
         bool oa = is_open(pa), ob = is_open(pb);
         if (oa != ob) return oa;
+        bool wa = pa.status == PollStatus::withdrawn, wb = pb.status == PollStatus::withdrawn;
+        if (wa != wb) return wb;  // withdrawn ones last: kept in sight, out of the way
         if (oa) return (pa.closes_ms ? pa.closes_ms : INT64_MAX) < (pb.closes_ms ? pb.closes_ms : INT64_MAX);
         return pa.opens_ms > pb.opens_ms;
     });

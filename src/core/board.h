@@ -13,7 +13,8 @@ const Record* the_community(const Dataset& d);
 // Notices not deleted and not expired at `now_ms`: pinned first, then newest first.
 std::vector<const Record*> board_notices(const Dataset& d, std::int64_t now_ms);
 
-// Polls that are not drafts: open ones first (closing soonest first), then the rest, newest first.
+// Polls that are not drafts: open ones first (closing soonest first), then the rest, newest
+// first, withdrawn ones last.
 std::vector<const Record*> board_polls(const Dataset& d, std::int64_t now_ms);
 
 }  // namespace linli

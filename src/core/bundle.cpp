@@ -81,7 +81,9 @@ void write_records(cereal::JSONOutputArchive& ar, const char* name, const std::v
     ar.makeArray();
     FieldWriter w(ar, scope);
     for (const auto& r : records) {
-        if (scope == Scope::public_ && r.kind() == Kind::response) continue;
+        // Residents' devices need neither ballots nor the household list: a poll's code
+        // hashes are enough to check a code (records.h: CodeHash).
+        if (scope == Scope::public_ && (r.kind() == Kind::response || r.kind() == Kind::household)) continue;
         ar.startNode();
         write_record_fields(w, r);
         ar.finishNode();

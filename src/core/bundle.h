@@ -41,8 +41,8 @@ struct Bundle {
 // Parses and checks a whole bundle; any problem is an Error and nothing is returned.
 Result<Bundle> parse_bundle(std::string_view bytes);
 
-// Writes a bundle as compact JSON; public scope leaves out committee fields, responses
-// and conflicts.
+// Writes a bundle as compact JSON; public scope leaves out committee fields, responses,
+// households and conflicts.
 std::string write_bundle(const Bundle& b);
 // The same, refused (err.bundle.too_big_to_write) when parse_bundle would refuse it by
 // its size: what the app cannot read back is never written.

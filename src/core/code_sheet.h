@@ -8,6 +8,8 @@
 namespace linli {
 
 // An HTML page to print (A4, slips to cut). Households without a code are listed as such.
-std::string code_sheet_html(const Dataset& d, const Id& poll_id);
+// `app_url`: where residents open Linli (the page's address without its "#..."); each slip
+// carries the poll's link, `app_url#/poll/<id>`.
+std::string code_sheet_html(const Dataset& d, const Id& poll_id, const std::string& app_url);
 
 }  // namespace linli

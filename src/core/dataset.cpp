@@ -205,16 +205,16 @@ std::optional<Error> Dataset::missing_reference(const Bundle& incoming) const {
             err = make_error("err.ref.missing", {std::string(enum_name(from.kind())), from.id,
                                                  std::string(enum_name(want)), to});
     };
+    // Households stay on the committee's devices, so a poll's codes and a ballot may name
+    // one this device never holds: those references are not required.
     for (const auto& r : incoming.records) {
         if (auto* h = r.as<Household>()) need(r, h->building, Kind::building);
         if (auto* p = r.as<Poll>()) {
             if (p->building) need(r, *p->building, Kind::building);
-            for (const auto& c : p->codes) need(r, c.household, Kind::household);
+            for (const auto& c : p->codes)
+                if (c.building) need(r, *c.building, Kind::building);
         }
-        if (auto* s = r.as<Response>()) {
-            need(r, s->poll, Kind::poll);
-            if (s->household) need(r, *s->household, Kind::household);
-        }
+        if (auto* s = r.as<Response>()) need(r, s->poll, Kind::poll);
         if (auto* m = r.as<MapShape>(); m && m->building) need(r, *m->building, Kind::building);
         if (err) break;
     }

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <set>
 
+#include <sodium/crypto_generichash_blake2b.h>
+
+#include "core/json_object.h"
 #include "core/json_read.h"  // text_problem
 
 namespace linli {
@@ -25,7 +28,91 @@ const Option* find_option(const Question& q, const std::string& id) {
     return nullptr;
 }
 
+// A poll's history must read as the committee could have made it: each action from the
+// state it needs, the closing time only moved later, and the poll now where it led.
+std::optional<Error> check_log(const Poll& p) {
+    if (p.log.empty()) return std::nullopt;
+    using A = PollAction;
+    using S = PollStatus;
+    auto needs = [](A a) {
+        switch (a) {
+            case A::open: return S::draft;
+            case A::extend:
+            case A::close: return S::open;
+            case A::reopen:
+            case A::publish: return S::closed;
+            case A::withdraw: return S::open;  // or closed: checked below
+        }
+        return S::draft;
+    };
+    auto leads = [](A a) {
+        switch (a) {
+            case A::open:
+            case A::extend:
+            case A::reopen: return S::open;
+            case A::close: return S::closed;
+            case A::publish: return S::published;
+            case A::withdraw: return S::withdrawn;
+        }
+        return S::draft;
+    };
+    // A poll opened before its history was kept starts its log part-way.
+    S state = needs(p.log.front().action);
+    std::int64_t closes = -1;
+    for (std::size_t i = 0; i < p.log.size(); ++i) {
+        const PollEvent& e = p.log[i];
+        std::string where = "log[" + std::to_string(i) + "]";
+        bool ok = state == needs(e.action) || (e.action == A::withdraw && state == S::closed);
+        if (!ok) return make_error("err.poll.log_order", {std::string(enum_name(e.action))}, where);
+        if ((e.action == A::reopen || e.action == A::withdraw) && e.reason.empty())
+            return make_error("err.poll.reason_needed", {}, where);
+        if (e.action == A::extend && (e.closes_ms == 0 || (closes > 0 && e.closes_ms <= closes)))
+            return make_error("err.poll.extend_earlier", {}, where);
+        if (e.action == A::open || e.action == A::extend || e.action == A::reopen) closes = e.closes_ms;
+        state = leads(e.action);
+    }
+    if (state != p.status) return make_error("err.poll.log_status", {std::string(enum_name(p.status))}, "log");
+    if (closes >= 0 && closes != p.closes_ms) return make_error("err.poll.log_closes", {}, "log");
+    return std::nullopt;
+}
+
+// The rules a ballot is given under: what poll_terms() fingerprints.
+struct PollTerms {
+    PollKind type;
+    Matter matter;
+    std::optional<Id> building;
+    Eligibility eligibility;
+    std::int64_t opens_ms;
+    std::vector<Question> questions;
+    template <class V> void visit(V& v) {
+        v("type", type, {});
+        v("matter", matter, {});
+        v("building", building, {.id = true});
+        v("eligibility", eligibility, {});
+        v("opens_ms", opens_ms, {});
+        v("questions", questions, {});
+    }
+};
+
 }  // namespace
+
+std::string poll_terms(const Poll& p) {
+    PollTerms t{p.type, p.matter, p.building, p.eligibility, p.opens_ms, p.questions};
+    std::string json = write_object(t);
+    unsigned char h[16];
+    crypto_generichash_blake2b(h, sizeof h, reinterpret_cast<const unsigned char*>(json.data()), json.size(), nullptr, 0);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : h) {
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+    return out;
+}
+
+bool rules_frozen(const Poll& p, bool has_responses, std::int64_t now_ms) {
+    return has_responses || (p.status != PollStatus::draft && now_ms >= p.opens_ms);
+}
 
 const Question* find_question(const Poll& p, const std::string& id) {
     for (const auto& q : p.questions)
@@ -65,6 +152,8 @@ std::optional<Error> check_poll(const Poll& p) {
             for (const auto& o : q.options) {
                 if (!oids.insert(o.id).second || !texts.insert(o.text.zh + "\n" + o.text.en).second)
                     return make_error("err.poll.duplicate_option", {o.text.zh.empty() ? o.text.en : o.text.zh}, where);
+                if (o.exclusive && q.type != QuestionType::multiple)
+                    return make_error("err.poll.exclusive_multiple", {o.text.zh.empty() ? o.text.en : o.text.zh}, where);
             }
             int n = static_cast<int>(q.options.size());
             if (q.max_choices > n) return make_error("err.poll.max_choices", {std::to_string(n)}, where);
@@ -95,11 +184,13 @@ std::optional<Error> check_poll(const Poll& p) {
     if (p.type == PollKind::needs && p.questions.front().type != QuestionType::ranking &&
         p.questions.front().type != QuestionType::multiple)
         return make_error("err.poll.needs_shape");
-    return std::nullopt;
+    if (p.status == PollStatus::published && !p.results) return make_error("err.poll.published_no_results");
+    return check_log(p);
 }
 
 PollPhase phase(const Poll& p, std::int64_t now_ms) {
     if (p.status == PollStatus::draft) return PollPhase::draft;
+    if (p.status == PollStatus::withdrawn) return PollPhase::withdrawn;
     if (p.status == PollStatus::closed || p.status == PollStatus::published) return PollPhase::closed;
     if (now_ms < p.opens_ms) return PollPhase::not_yet_open;
     if (p.closes_ms != 0 && now_ms >= p.closes_ms) return PollPhase::closed;
@@ -129,6 +220,12 @@ std::optional<Error> check_answer(const Question& q, const Answer& a) {
             break;
         case QuestionType::multiple: {
             int chosen = n + (a.other.empty() ? 0 : 1);
+            // "None of these" stands alone, and alone it is a whole answer.
+            for (const auto& c : a.choices)
+                if (const Option* o = find_option(q, c); o && o->exclusive) {
+                    if (chosen > 1) return make_error("err.answer.exclusive", {o->text.zh.empty() ? o->text.en : o->text.zh});
+                    chosen = std::max(chosen, q.min_choices);
+                }
             if (chosen > 0 && chosen < q.min_choices) return make_error("err.answer.too_few", {std::to_string(q.min_choices)});
             if (q.max_choices > 0 && chosen > q.max_choices)
                 return make_error("err.answer.too_many", {std::to_string(q.max_choices)});
@@ -177,6 +274,9 @@ std::optional<Error> check_response(const Poll& p, const Response& r) {
         const Answer& a = r.answers[i];
         int qi = question_index(p, a.question, i);
         if (qi < 0) return make_error("err.answer.no_such_question", {a.question});
+        // One answer a question: a ballot saying both "for" and "against" says nothing.
+        for (std::size_t j = 0; j < i; ++j)
+            if (r.answers[j].question == a.question) return make_error("err.answer.twice", {a.question});
         const Question* q = &p.questions[static_cast<std::size_t>(qi)];
         if (!question_shown(p, *q, r)) return make_error("err.answer.hidden", {a.question});
         if (auto e = check_answer(*q, a)) return at(*e, a.question);

@@ -17,8 +17,17 @@ inline constexpr const char* kAbstain = "abstain";
 
 std::optional<Error> check_poll(const Poll& p);
 
-enum class PollPhase { draft, not_yet_open, open, closed };
+enum class PollPhase { draft, not_yet_open, open, closed, withdrawn };
 PollPhase phase(const Poll& p, std::int64_t now_ms);
+
+// The fingerprint of a poll's rules: kind, matter, scope, who may answer, opening time and
+// the questions with their options and limits (not the wording of the title, nor the
+// closing time, which may only move later and is logged). Every ballot carries it; one
+// given under other rules is never counted under these. 32 hex digits (BLAKE2b-128).
+std::string poll_terms(const Poll& p);
+
+// Whether the rules of `p` can no longer change: it has a response, or it has opened.
+bool rules_frozen(const Poll& p, bool has_responses, std::int64_t now_ms);
 
 // Whether question `q` is shown, given the answers so far ("show only if").
 bool question_shown(const Poll& p, const Question& q, const Response& answers);

@@ -43,10 +43,11 @@ template <> struct EnumNames<BuildingType> {
 };
 
 // The five colours of the sub-district's elevator map.
-enum class ElevatorStage { none, proposed, signed_up, under_construction, completed };
+// (High-rises built with their own elevators are `built_in`: not part of the retro-fit.)
+enum class ElevatorStage { none, proposed, signed_up, under_construction, completed, built_in };
 template <> struct EnumNames<ElevatorStage> {
-    static constexpr std::array<std::string_view, 5> names{"none", "proposed", "signed", "under_construction",
-                                                           "completed"};
+    static constexpr std::array<std::string_view, 6> names{"none",      "proposed", "signed", "under_construction",
+                                                           "completed", "built_in"};
 };
 
 struct Building {
@@ -98,6 +99,7 @@ struct Notice {
     std::optional<std::int64_t> expires_ms;
     bool pinned = false;
     LocalText author;
+    std::optional<Id> poll;  // a poll the notice invites to ("参与调查")
     template <class V> void visit(V& v) {
         v("title", title, {.min_len = 1, .max_len = 80});
         v("body", body, {.max_len = 4000, .multiline = true});
@@ -106,6 +108,7 @@ struct Notice {
         v("expires_ms", expires_ms, {.min = 0, .max = 1e14});
         v("pinned", pinned, {});
         v("author", author, {.max_len = 60});
+        v("poll", poll, {.id = true});
     }
     bool operator==(const Notice&) const = default;
 };
@@ -129,9 +132,10 @@ enum class Matter { ordinary, major };
 template <> struct EnumNames<Matter> {
     static constexpr std::array<std::string_view, 2> names{"ordinary", "major"};
 };
-enum class PollStatus { draft, open, closed, published };
+// withdrawn: the committee took the poll back after it opened; kept, with its ballots.
+enum class PollStatus { draft, open, closed, published, withdrawn };
 template <> struct EnumNames<PollStatus> {
-    static constexpr std::array<std::string_view, 4> names{"draft", "open", "closed", "published"};
+    static constexpr std::array<std::string_view, 5> names{"draft", "open", "closed", "published", "withdrawn"};
 };
 enum class QuestionType { single, multiple, ranking, score, text, number };
 template <> struct EnumNames<QuestionType> {
@@ -142,9 +146,11 @@ template <> struct EnumNames<QuestionType> {
 struct Option {
     std::string id;
     LocalText text;
+    bool exclusive = false;  // multiple choice: "none of these", chosen alone
     template <class V> void visit(V& v) {
         v("id", id, {.min_len = 1, .max_len = 16});
         v("text", text, {.min_len = 1, .max_len = 120});
+        v("exclusive", exclusive, {});
     }
     bool operator==(const Option&) const = default;
 };
@@ -190,12 +196,16 @@ struct Question {
 };
 
 // A household code checked offline: only a salted, deliberately slow hash is published.
+// The household's building goes with it, so a device without the household list (which
+// stays with the committee) can still tell a resident which building a code is for.
 struct CodeHash {
     std::string hash;
     Id household;
+    std::optional<Id> building;
     template <class V> void visit(V& v) {
         v("hash", hash, {.min_len = 1, .max_len = 128});
         v("household", household, {.id = true});
+        v("building", building, {.id = true});
     }
     bool operator==(const CodeHash&) const = default;
 };
@@ -255,6 +265,41 @@ struct PollResults {
     bool operator==(const PollResults&) const = default;
 };
 
+// What happened to a poll after it was built, in order: kept in the poll and shown in its
+// audit, so that a closing time moved or a vote reopened is never silent.
+enum class PollAction { open, extend, close, reopen, publish, withdraw };
+template <> struct EnumNames<PollAction> {
+    static constexpr std::array<std::string_view, 6> names{"open", "extend", "close", "reopen", "publish", "withdraw"};
+};
+struct PollEvent {
+    std::int64_t at_ms = 0;
+    PollAction action = PollAction::open;
+    std::int64_t closes_ms = 0;  // open, extend, reopen: the closing time from then on
+    std::string reason;          // reopen, withdraw (required); extend (optional)
+    template <class V> void visit(V& v) {
+        v("at_ms", at_ms, {.min = 0, .max = 1e14});
+        v("action", action, {});
+        v("closes_ms", closes_ms, {.min = 0, .max = 1e14});
+        v("reason", reason, {.max_len = 200});
+    }
+    bool operator==(const PollEvent&) const = default;
+};
+
+// A household as a closed vote counts it. The roll is fixed when the poll closes, so that
+// a later edit of the household list (a home moved to another building, an area
+// corrected) never changes a result; such edits show as a note. Committee only: areas.
+struct RollEntry {
+    Id household;
+    Id building;
+    std::int64_t area = 0;  // hundredths of a square metre
+    template <class V> void visit(V& v) {
+        v("household", household, {.id = true});
+        v("building", building, {.id = true});
+        v("area", area, {.min = 0, .max = 1e13});
+    }
+    bool operator==(const RollEntry&) const = default;
+};
+
 struct Poll {
     LocalText title;
     LocalText description;
@@ -270,6 +315,8 @@ struct Poll {
     std::vector<CodeHash> codes;
     std::vector<Question> questions;
     std::optional<PollResults> results;  // set when the committee publishes
+    std::vector<PollEvent> log;
+    std::vector<RollEntry> roll;  // set when a household poll closes
     template <class V> void visit(V& v) {
         v("title", title, {.min_len = 1, .max_len = 80});
         v("description", description, {.max_len = 2000, .multiline = true});
@@ -285,6 +332,8 @@ struct Poll {
         v("codes", codes, {.max_items = 20000});
         v("questions", questions, {.max_items = 100});
         v("results", results, {});
+        v("log", log, {.max_items = 200});
+        v("roll", roll, {.max_items = 20000, .committee = true});
     }
     bool operator==(const Poll&) const = default;
 };
@@ -307,17 +356,20 @@ struct Answer {
     bool operator==(const Answer&) const = default;
 };
 
-// A ballot, survey answer or suggestion. Immutable once written.
+// A ballot, survey answer or suggestion. Immutable once written. `terms` fingerprints the
+// rules it was given under (poll_terms()): a ballot is never counted under other rules.
 struct Response {
     Id poll;
     std::int64_t submitted_ms = 0;
     std::optional<Id> household;  // set when a household code was checked
     std::vector<Answer> answers;
+    std::string terms;  // empty only in ballots written before terms were recorded
     template <class V> void visit(V& v) {
         v("poll", poll, {.id = true});
         v("submitted_ms", submitted_ms, {.min = 0, .max = 1e14});
         v("household", household, {.id = true});
         v("answers", answers, {.max_items = 100});
+        v("terms", terms, {.max_len = 32});
     }
     bool operator==(const Response&) const = default;
 };

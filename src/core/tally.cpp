@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "core/calendar.h"
 #include "core/poll_rules.h"
@@ -23,6 +24,7 @@ const char* status_name(BallotStatus s) {
         case BallotStatus::invalid: return "invalid";
         case BallotStatus::outside_scope: return "outside_scope";
         case BallotStatus::conflict: return "conflict";
+        case BallotStatus::rules_changed: return "rules_changed";
     }
     return "";
 }
@@ -70,27 +72,67 @@ void finish_question(QuestionTally& t) {
                          [](const OptionTally& a, const OptionTally& b) { return a.points > b.points; });
 }
 
-bool in_scope(const Dataset& d, const Poll& p, const Id& household) {
-    const Record* h = d.find(household);
-    if (!h || h->deleted || !h->as<Household>()) return false;
-    return !p.building || h->as<Household>()->building == *p.building;
+// The households a household poll counts: the roll fixed when it closed, or (before that)
+// the household list as this device holds it now.
+struct Roll {
+    std::vector<RollEntry> entries;
+    std::unordered_map<Id, std::size_t> index;
+    bool frozen = false;
+    const RollEntry* find(const Id& household) const {
+        auto it = index.find(household);
+        return it == index.end() ? nullptr : &entries[it->second];
+    }
+};
+
+Roll roll_for(const Dataset& d, const Poll& p) {
+    Roll r;
+    r.frozen = !p.roll.empty();
+    r.entries = r.frozen ? p.roll : roll_of(d, p);
+    for (std::size_t i = 0; i < r.entries.size(); ++i) r.index.emplace(r.entries[i].household, i);
+    return r;
 }
 
-DecisionTally decide(const Dataset& d, const Poll& p, const std::vector<const Record*>& counted) {
+bool in_scope(const Roll& roll, const Poll& p, const Id& household) {
+    if (!roll.entries.empty()) return roll.find(household) != nullptr;
+    // A device without the household list (a volunteer's tablet): the poll's codes were
+    // made for the households in its scope, and only for them.
+    return std::any_of(p.codes.begin(), p.codes.end(), [&](const CodeHash& c) { return c.household == household; });
+}
+
+// Households whose record now differs from the roll fixed at closing (moved, area
+// corrected, removed), or that joined the scope since: said, never counted anew.
+int changed_since_closing(const Dataset& d, const Poll& p, const Roll& roll) {
+    if (!roll.frozen) return 0;
+    Roll now;
+    now.entries = roll_of(d, p);
+    for (std::size_t i = 0; i < now.entries.size(); ++i) now.index.emplace(now.entries[i].household, i);
+    int changed = 0;
+    for (const auto& e : roll.entries) {
+        const RollEntry* n = now.find(e.household);
+        if (!n || !(*n == e)) ++changed;
+    }
+    for (const auto& e : now.entries) changed += roll.find(e.household) == nullptr;
+    return changed;
+}
+
+DecisionTally decide(const Dataset& d, const Poll& p, const Roll& roll, const std::vector<const Record*>& counted) {
     DecisionTally t;
     t.matter = p.matter;
     t.building = p.building;
-    for (const Record* r : d.live(Kind::household)) {
-        const Household& h = *r->as<Household>();
-        if (p.building && h.building != *p.building) continue;
+    for (const auto& e : roll.entries) {
         ++t.total_households;  // one household counts once, however many owners it has
-        if (h.area_m2 <= 0) ++t.missing_areas;
-        t.total_area += centi(h.area_m2);
+        if (e.area <= 0) ++t.missing_areas;
+        t.total_area += e.area;
     }
+    // Without the household list (it stays with the committee) there is nothing to weigh
+    // the ballots by: the verdict says so instead of failing every vote.
+    bool no_list = t.total_households == 0;
+    if (no_list) t.missing_areas = static_cast<int>(p.codes.size());
+    t.roll_changed = changed_since_closing(d, p, roll);
     for (const Record* r : counted) {
         const Response& s = *r->as<Response>();
-        const Record* hr = d.find(*s.household);
-        std::int64_t area = centi(hr->as<Household>()->area_m2);
+        const RollEntry* e = roll.find(*s.household);
+        std::int64_t area = e ? e->area : 0;
         const Answer* a = s.answers.empty() ? nullptr : &s.answers.front();
         std::string choice = a && !a->choices.empty() ? a->choices.front() : "";
         ++t.voted_households;
@@ -111,12 +153,40 @@ DecisionTally decide(const Dataset& d, const Poll& p, const std::vector<const Re
 
 }  // namespace
 
+std::vector<RollEntry> roll_of(const Dataset& d, const Poll& p) {
+    std::vector<RollEntry> out;
+    for (const Record* r : d.live(Kind::household)) {
+        const Household& h = *r->as<Household>();
+        if (!p.building || h.building == *p.building) out.push_back(RollEntry{r->id, h.building, centi(h.area_m2)});
+    }
+    return out;
+}
+
+bool later_ballot(const Record& a, const Record& b) { return b.rev < a.rev || (a.rev == b.rev && b.id < a.id); }
+
+const Record* latest_ballot(const Dataset& d, const Id& poll, const Id& household) {
+    const Record* best = nullptr;
+    for (const auto& [id, r] : d.records())
+        if (const Response* s = r.as<Response>(); s && s->poll == poll && s->household == household)
+            if (!best || later_ballot(r, *best)) best = &r;
+    return best;
+}
+
+bool has_responses(const Dataset& d, const Id& poll) {
+    for (const auto& [id, r] : d.records())
+        if (const Response* s = r.as<Response>(); s && s->poll == poll) return true;
+    return false;
+}
+
 Tally tally(const Dataset& d, const Id& poll_id) {
     Tally t;
     t.poll = poll_id;
     const Record* pr = d.find(poll_id);
     if (!pr || !pr->as<Poll>()) return t;
     const Poll& p = *pr->as<Poll>();
+    t.status = p.status;
+    const std::string terms = poll_terms(p);
+    const Roll roll = p.eligibility == Eligibility::household ? roll_for(d, p) : Roll{};
 
     std::vector<const Record*> valid;
     for (const auto& [id, r] : d.records()) {
@@ -124,10 +194,14 @@ Tally tally(const Dataset& d, const Id& poll_id) {
         if (!s || s->poll != poll_id) continue;
         ++t.responses;
         BallotLine line{r.id, s->household, r.rev, s->submitted_ms, BallotStatus::counted, ""};
-        if (auto e = check_response(p, *s)) {
+        if (!s->terms.empty() && s->terms != terms) {
+            line.status = BallotStatus::rules_changed;
+            line.reason = "audit.rules_changed";
+            ++t.rules_changed;
+        } else if (auto e = check_response(p, *s)) {
             line.status = e->key == "err.answer.closed" ? BallotStatus::late : BallotStatus::invalid;
             line.reason = e->key;
-        } else if (p.eligibility == Eligibility::household && !in_scope(d, p, *s->household)) {
+        } else if (p.eligibility == Eligibility::household && !in_scope(roll, p, *s->household)) {
             line.status = BallotStatus::outside_scope;
             line.reason = "audit.outside_scope";
         } else {
@@ -148,7 +222,7 @@ Tally tally(const Dataset& d, const Id& poll_id) {
         std::map<Id, const Record*> latest;
         for (const Record* r : valid) {
             const Record*& best = latest[*r->as<Response>()->household];
-            if (!best || best->rev < r->rev) best = r;
+            if (!best || later_ballot(*r, *best)) best = r;
         }
         for (const Record* r : valid) {
             const Response& s = *r->as<Response>();
@@ -179,7 +253,7 @@ Tally tally(const Dataset& d, const Id& poll_id) {
     }
     for (auto& qt : t.questions) finish_question(qt);
 
-    if (p.type == PollKind::decision) t.decision = decide(d, p, counted);
+    if (p.type == PollKind::decision) t.decision = decide(d, p, roll, counted);
     return t;
 }
 
@@ -208,6 +282,7 @@ Tally from_published(const Poll& p, const Id& poll_id) {
     Tally t;
     t.poll = poll_id;
     t.published = true;
+    t.status = p.status;
     if (!p.results) return t;
     const PollResults& r = *p.results;
     t.responses = r.responses;
@@ -250,12 +325,31 @@ Tally from_published(const Poll& p, const Id& poll_id) {
     return t;
 }
 
-std::string percent_text(std::int64_t part, std::int64_t whole) {
-    if (whole <= 0) return "0";
-    double pct = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+std::string percent_toward(std::int64_t part, std::int64_t whole, bool ok, Threshold t) {
+    if (whole <= 0) return "0.00";
+    // Hundredths of a percent, exactly: part * 10000 / whole. Areas stay below 1e13, so
+    // nothing overflows.
+    std::int64_t n = part * 10000, q = (2 * n + whole) / (2 * whole);  // to the nearest
+    // Compare q/10000 with num/den; if the shown figure would say the other verdict, round
+    // toward this one instead (the exact value is on its side, so that always agrees).
+    auto cmp = [&](std::int64_t x) { return x * t.den - std::int64_t{t.num} * 10000; };  // sign of x/10000 - num/den
+    bool shown_ok = t.strict ? cmp(q) > 0 : cmp(q) >= 0;
+    if (shown_ok != ok) q = ok ? (n + whole - 1) / whole : n / whole;
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", std::floor(pct * 10 + 1e-9) / 10);  // never rounds up past a threshold
+    std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(q / 100), static_cast<long long>(q % 100));
     return buf;
+}
+
+std::array<Figure, 4> figures(const DecisionTally& d) {
+    auto fig = [](std::int64_t part, std::int64_t whole, bool ok, Threshold t) {
+        return Figure{part, whole, ok, percent_toward(part, whole, ok, t)};
+    };
+    Threshold two_thirds{2, 3, false};
+    Threshold approval = d.matter == Matter::major ? Threshold{3, 4, false} : Threshold{1, 2, true};
+    return {fig(d.voted_area, d.total_area, d.participation_area_ok(), two_thirds),
+            fig(d.voted_households, d.total_households, d.participation_households_ok(), two_thirds),
+            fig(d.for_area, d.voted_area, d.approval_area_ok(), approval),
+            fig(d.for_households, d.voted_households, d.approval_households_ok(), approval)};
 }
 
 std::string area_text(std::int64_t c) {
@@ -271,6 +365,9 @@ std::string tally_json(const Tally& t) {
     auto str = [&](const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
     w.StartObject();
     w.Key("poll"); str(t.poll);
+    w.Key("status"); w.String(enum_name(t.status).data());
+    w.Key("final"); w.Bool(t.final());
+    w.Key("rules_changed"); w.Int(t.rules_changed);
     w.Key("responses"); w.Int(t.responses);
     w.Key("counted"); w.Int(t.counted);
     w.Key("questions");
@@ -336,14 +433,16 @@ std::string tally_json(const Tally& t) {
         w.Key("voted_households"); w.Int(d.voted_households);
         w.Key("for_area_m2"); w.RawValue(area_text(d.for_area).c_str(), area_text(d.for_area).size(), rapidjson::kNumberType);
         w.Key("for_households"); w.Int(d.for_households);
-        w.Key("participation_area_percent"); str(percent_text(d.voted_area, d.total_area));
-        w.Key("participation_households_percent"); str(percent_text(d.voted_households, d.total_households));
-        w.Key("approval_area_percent"); str(percent_text(d.for_area, d.voted_area));
-        w.Key("approval_households_percent"); str(percent_text(d.for_households, d.voted_households));
+        auto f = figures(d);
+        w.Key("participation_area_percent"); str(f[0].percent);
+        w.Key("participation_households_percent"); str(f[1].percent);
+        w.Key("approval_area_percent"); str(f[2].percent);
+        w.Key("approval_households_percent"); str(f[3].percent);
         w.Key("participation_ok"); w.Bool(d.participation_ok());
         w.Key("approved"); w.Bool(d.approved());
         w.Key("missing_areas"); w.Int(d.missing_areas);
-        w.Key("passed"); w.Bool(d.passed());
+        // An open vote has no result yet, only where the count stands.
+        w.Key(t.final() ? "passed" : "would_pass_if_closed_now"); w.Bool(d.passed() && t.trustworthy());
         w.EndObject();
     }
     w.EndObject();
@@ -363,51 +462,105 @@ std::string csv_cell(const std::string& s) {
 }
 }  // namespace
 
-std::string tally_csv(const Dataset& d, const Tally& t, Lang lang) {
+namespace {
+
+std::string csv_row(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
+    return out + "\r\n";
+}
+
+std::string home_text(const Dataset& d, const std::optional<Id>& household) {
+    if (!household) return "";
+    const Record* h = d.find(*household);
+    if (!h || !h->as<Household>()) return "";
+    const Household& hh = *h->as<Household>();
+    const Record* bl = d.find(hh.building);
+    return (bl && bl->as<Building>() ? bl->as<Building>()->number + "-" : "") + (hh.unit.empty() ? "" : hh.unit + "-") + hh.room;
+}
+
+std::string answer_cell(const Question& q, const Answer* a, const Strings& s, Lang lang) {
+    std::string cell;
+    if (!a) return cell;
+    for (const auto& c : a->choices)
+        for (const auto& o : q.options)
+            if (o.id == c) cell += (cell.empty() ? "" : "; ") + o.text.in(lang);
+    if (!a->other.empty()) cell += (cell.empty() ? "" : "; ") + s.get("csv.other") + a->other;
+    if (a->number) {
+        char num[32];
+        std::snprintf(num, sizeof num, "%g", *a->number);
+        cell += num;
+    }
+    return cell + a->text;
+}
+
+// The totals under the rows: per question what the results screen shows; for a decision
+// the four art. 278 figures with their thresholds and the verdict (or, while the vote is
+// open, where it stands).
+std::string totals_rows(const Poll& p, const Tally& t, const Strings& s, Lang lang) {
+    std::string out = "\r\n" + csv_row({s.get("csv.totals"), s.format("results.counted", {std::to_string(t.counted),
+                                                                                         std::to_string(t.responses)})});
+    char pct[32];
+    for (std::size_t i = 0; i < t.questions.size() && i < p.questions.size(); ++i) {
+        const QuestionTally& q = t.questions[i];
+        out += csv_row({q.text.in(lang), s.format("results.answered", {std::to_string(q.answered)})});
+        for (const auto& o : q.options) {
+            std::snprintf(pct, sizeof pct, "%.1f%%", o.percent);
+            std::vector<std::string> row{"", o.text.in(lang), std::to_string(o.count), pct};
+            if (q.type == QuestionType::ranking) row.push_back(s.format("results.points", {std::to_string(o.points)}));
+            out += csv_row(row);
+        }
+        if (q.other_count) out += csv_row({"", s.get("csv.other"), std::to_string(q.other_count)});
+        if (q.type == QuestionType::score || q.type == QuestionType::number) {
+            std::snprintf(pct, sizeof pct, "%.2f", q.mean);
+            out += csv_row({"", s.get("csv.mean"), pct});
+        }
+    }
+    if (!t.decision) return out;
+    const DecisionTally& d = *t.decision;
+    bool major = d.matter == Matter::major;
+    auto f = figures(d);
+    out += csv_row({s.get("csv.art278")});
+    out += csv_row({"", s.get("csv.total_area"), area_text(d.total_area)});
+    out += csv_row({"", s.get("csv.total_households"), std::to_string(d.total_households)});
+    const char* labels[4] = {"csv.participation_area", "csv.participation_households",
+                             major ? "csv.approval_area_major" : "csv.approval_area",
+                             major ? "csv.approval_households_major" : "csv.approval_households"};
+    for (int i = 0; i < 4; ++i) {
+        bool area = i % 2 == 0;
+        std::string part = area ? area_text(f[i].part) : std::to_string(f[i].part);
+        std::string whole = area ? area_text(f[i].whole) : std::to_string(f[i].whole);
+        out += csv_row({"", s.get(labels[i]), part + " / " + whole, f[i].percent + "%",
+                        s.get(f[i].ok ? "csv.reached" : "csv.not_reached")});
+    }
+    const char* verdict = !t.trustworthy() ? "csv.untrustworthy"
+                          : d.missing_areas > 0 ? "csv.missing_areas"
+                          : t.final() ? (d.passed() ? "art278.passed" : "art278.failed")
+                                      : (d.passed() ? "csv.standing_pass" : "csv.standing_fail");
+    out += csv_row({"", s.get("csv.verdict"), s.get(verdict)});
+    return out;
+}
+
+}  // namespace
+
+std::string tally_csv(const Dataset& d, const Tally& t, const Strings& s, Lang lang) {
     const Record* pr = d.find(t.poll);
     if (!pr || !pr->as<Poll>()) return "";
     const Poll& p = *pr->as<Poll>();
     std::string out = "\xEF\xBB\xBF";  // the BOM tells Excel the file is UTF-8
-    bool zh = lang == Lang::zh;
-    std::vector<std::string> head{zh ? "回执" : "receipt", zh ? "提交时间" : "submitted", zh ? "户" : "household",
-                                  zh ? "状态" : "status"};
+    std::vector<std::string> head{s.get("csv.receipt"), s.get("csv.submitted"), s.get("csv.household"), s.get("csv.status")};
     for (const auto& q : p.questions) head.push_back(q.text.in(lang));
-    for (std::size_t i = 0; i < head.size(); ++i) out += (i ? "," : "") + csv_cell(head[i]);
-    out += "\r\n";
+    out += csv_row(head);
     for (const auto& b : t.ballots) {
         const Record* r = d.find(b.response);
-        const Response* s = r ? r->as<Response>() : nullptr;
-        if (!s || b.status == BallotStatus::conflict) continue;
-        std::string home;
-        if (b.household)
-            if (const Record* h = d.find(*b.household); h && h->as<Household>()) {
-                const Household& hh = *h->as<Household>();
-                const Record* bl = d.find(hh.building);
-                home = (bl && bl->as<Building>() ? bl->as<Building>()->number + "-" : "") +
-                       (hh.unit.empty() ? "" : hh.unit + "-") + hh.room;
-            }
-        std::vector<std::string> row{receipt_code(b.response), format_date_time(b.submitted_ms), home, status_name(b.status)};
-        for (const auto& q : p.questions) {
-            const Answer* a = answer_to(*s, q.id);
-            std::string cell;
-            if (a) {
-                for (const auto& c : a->choices)
-                    for (const auto& o : q.options)
-                        if (o.id == c) cell += (cell.empty() ? "" : "; ") + o.text.in(lang);
-                if (!a->other.empty()) cell += (cell.empty() ? "" : "; ") + std::string(zh ? "其他：" : "other: ") + a->other;
-                if (a->number) {
-                    char num[32];
-                    std::snprintf(num, sizeof num, "%g", *a->number);
-                    cell += num;
-                }
-                cell += a->text;
-            }
-            row.push_back(cell);
-        }
-        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_cell(row[i]);
-        out += "\r\n";
+        const Response* resp = r ? r->as<Response>() : nullptr;
+        if (!resp || b.status == BallotStatus::conflict) continue;
+        std::vector<std::string> row{receipt_code(b.response), format_date_time(b.submitted_ms), home_text(d, b.household),
+                                     s.get(std::string("audit.status.") + status_name(b.status))};
+        for (const auto& q : p.questions) row.push_back(answer_cell(q, answer_to(*resp, q.id), s, lang));
+        out += csv_row(row);
     }
-    return out;
+    return out + totals_rows(p, t, s, lang);
 }
 
 }  // namespace linli

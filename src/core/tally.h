@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/i18n.h"
 
 namespace linli {
 
@@ -33,7 +34,8 @@ struct QuestionTally {
     double mean = 0, min = 0, max = 0; // score and number questions
 };
 
-enum class BallotStatus { counted, superseded, late, invalid, outside_scope, conflict };
+// rules_changed: given under other rules than the poll has now (poll_terms differ).
+enum class BallotStatus { counted, superseded, late, invalid, outside_scope, conflict, rules_changed };
 
 struct BallotLine {
     Id response;
@@ -54,6 +56,7 @@ struct DecisionTally {
     std::int64_t voted_area = 0, for_area = 0, against_area = 0, abstain_area = 0;
     int voted_households = 0, for_households = 0, against_households = 0, abstain_households = 0;
     int missing_areas = 0;  // households in scope whose floor area this device does not hold
+    int roll_changed = 0;   // households edited since the roll was fixed at closing (not counted anew)
 
     bool participation_area_ok() const { return 3 * voted_area >= 2 * total_area && total_area > 0; }
     bool participation_households_ok() const { return 3 * voted_households >= 2 * total_households && total_households > 0; }
@@ -77,9 +80,26 @@ struct Tally {
     std::vector<BallotLine> ballots;  // the audit: every response and what became of it
     std::optional<DecisionTally> decision;
     bool published = false;  // made from the committee's published results, not ballots
+    PollStatus status = PollStatus::draft;
+    int rules_changed = 0;  // ballots given under other rules: the poll was changed after voting
+
+    // Only a closed or published poll has a result; an open one has a standing.
+    bool final() const { return status == PollStatus::closed || status == PollStatus::published; }
+    // No verdict can be trusted once ballots were given under other rules.
+    bool trustworthy() const { return rules_changed == 0; }
 };
 
 Tally tally(const Dataset& d, const Id& poll_id);
+
+// One household, one vote: of two ballots of a household, the later one counts (by rev;
+// equal revs, from cloned devices, by id, so that the order they arrive in never matters).
+bool later_ballot(const Record& a, const Record& b);
+// The ballot of `household` that counts among those this device holds, or null.
+const Record* latest_ballot(const Dataset& d, const Id& poll, const Id& household);
+bool has_responses(const Dataset& d, const Id& poll);
+// The households in a poll's scope as this device holds them now, with their floor areas:
+// what close_poll fixes as the roll a closed vote is counted by.
+std::vector<RollEntry> roll_of(const Dataset& d, const Poll& p);
 
 // What the committee publishes to residents when it closes a poll: the counts, no ballots.
 PollResults summarize(const Tally& t, std::int64_t now_ms);
@@ -88,10 +108,26 @@ Tally from_published(const Poll& p, const Id& poll_id);
 
 std::string tally_json(const Tally& t);
 // One row per response, with the options' words, for a spreadsheet: UTF-8 with a BOM.
-std::string tally_csv(const Dataset& d, const Tally& t, Lang lang);
+// Ends with the totals, and for a decision the art. 278 figures, in the language of `s`.
+std::string tally_csv(const Dataset& d, const Tally& t, const Strings& s, Lang lang);
 
-// "33.3" for 1/3: percentages shown to people.
-std::string percent_text(std::int64_t part, std::int64_t whole);
+// One of the four art. 278 figures: `part` of `whole`, whether it reaches its threshold,
+// and the percentage to two decimals, rounded to the nearest unless that would contradict
+// the verdict, then toward it: exactly 2/3 shows "66.67" (reached), 66.665 % "66.66" (not);
+// exactly half "50.00" (not more than half), 50.004 % "50.01" (more than half).
+struct Figure {
+    std::int64_t part = 0, whole = 0;
+    bool ok = false;
+    std::string percent;
+};
+// Participation by area and by households, approval by area and by households.
+std::array<Figure, 4> figures(const DecisionTally& d);
+// The threshold is num/den, reached by "more than" it (`strict`) or "at least" it.
+struct Threshold {
+    int num = 2, den = 3;
+    bool strict = false;
+};
+std::string percent_toward(std::int64_t part, std::int64_t whole, bool ok, Threshold t);
 std::string area_text(std::int64_t centi_m2);  // "1234.56"
 
 }  // namespace linli

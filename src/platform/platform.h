@@ -37,6 +37,9 @@ void fetch(const std::string& path, std::function<void(bool ok, std::string byte
 // first call gives it, later calls only when it changed since.
 std::optional<std::string> take_route();
 
+// Where residents open the app: the page's address without its "#…" (printed on slips).
+std::string app_url();
+
 std::int64_t now_ms();
 // Calls `fn` once, `ms` milliseconds from now, from the main loop.
 void after(int ms, std::function<void()> fn);

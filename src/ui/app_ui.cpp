@@ -4,7 +4,9 @@
 #include <rapidjson/writer.h>
 
 #include "core/board.h"
+#include "imgui_internal.h"
 #include "core/tally.h"
+#include "ui/poll_words.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/touch.h"
@@ -49,16 +51,39 @@ void draw_header(View& v) {
     if (header_button(v.t("lang.switch"), right, h)) v.act.set_lang(v.ui.lang == Lang::zh ? Lang::en : Lang::zh);
     bool on_data = v.ui.screen == Screen::data;
     if (header_button(v.t(on_data ? "nav.back" : "tab.data"), right, h)) v.ui.screen = on_data ? Screen::notices : Screen::data;
+    bool on_help = v.ui.screen == Screen::help;
+    if (header_button(v.t(on_help ? "help.close" : "tab.help"), right, h)) {
+        if (on_help) v.ui.screen = v.ui.before_help == Screen::help ? Screen::notices : v.ui.before_help;
+        else open_help(v, "");
+    }
 
     // The compound's name, and under it whether everything is saved.
     ImGui::PushStyleColor(ImGuiCol_Text, colors::accent_text);
     float name_size = style.FontSizeBase * 1.15f, note_size = style.FontSizeBase * 0.75f;
-    ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, (h - name_size - note_size - 2) * 0.5f));
-    ImGui::PushFont(nullptr, name_size);
     const std::string& name = c ? v.text(c->as<Community>()->name) : std::string(v.t("app.name"));
+    // A long name (English, at extra-large text) is set smaller to fit beside the buttons,
+    // then on two lines, before anything is cut.
+    float room = right - style.WindowPadding.x - style.ItemSpacing.x;
+    std::vector<LineSpan> lines;
+    for (int tries = 0; tries < 8; ++tries, name_size *= 0.9f) {
+        ImGui::PushFont(nullptr, name_size);
+        lines = wrap_lines(name, room);
+        float widest = 0;
+        for (const auto& l : lines) widest = std::max(widest, ImGui::CalcTextSize(name.data() + l.begin, name.data() + l.end).x);
+        ImGui::PopFont();
+        if (widest <= room && lines.size() <= (name_size < style.FontSizeBase ? 2u : 1u)) break;
+    }
+    float name_h = name_size * static_cast<float>(std::max<std::size_t>(1, std::min<std::size_t>(lines.size(), 2)));
+    ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, (h - name_h - note_size - 2) * 0.5f));
+    ImGui::PushFont(nullptr, name_size);
     WidgetLog::note_text(SeenWidget::Kind::heading, name);
     ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetWindowPos().x + right, ImGui::GetWindowPos().y + h), true);
-    ImGui::TextUnformatted(name.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 0));
+    for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
+        ImGui::SetCursorPosX(style.WindowPadding.x);
+        ImGui::TextUnformatted(name.data() + lines[i].begin, name.data() + lines[i].end);
+    }
+    ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::SetCursorPosX(style.WindowPadding.x);
     ImGui::PushFont(nullptr, note_size);
@@ -85,7 +110,13 @@ void draw_tab_bar(View& v) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);  // touch leaves the pointer on the tab
         ImGui::PushStyleColor(ImGuiCol_Text, active ? colors::accent_text : colors::text);
         ImGui::PushID(i);
-        if (ImGui::Button(v.t(kTabs[i].key), ImVec2(each, ImGui::GetContentRegionAvail().y))) {
+        // A label wider than its tab (English at extra-large text) is set smaller, not cut.
+        const char* label = v.t(kTabs[i].key);
+        float fits = (each - 2 * ImGui::GetStyle().FramePadding.x) / std::max(1.0f, ImGui::CalcTextSize(label).x);
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * std::min(1.0f, fits));
+        bool tapped = ImGui::Button(label, ImVec2(each, ImGui::GetContentRegionAvail().y));
+        ImGui::PopFont();
+        if (tapped) {
             v.ui.screen = kTabs[i].screen;
             v.ui.open_notice.clear();
             v.ui.message.clear();
@@ -106,6 +137,7 @@ const char* screen_name(Screen s) {
         case Screen::results: return "results";
         case Screen::audit: return "audit";
         case Screen::edit_poll: return "edit_poll";
+        case Screen::help: return "help";
     }
     return "";
 }
@@ -127,6 +159,7 @@ void draw_app(View& v) {
     float tab_h = kTabBarHeight * v.ui.text_scale;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
     if (v.ui.drawn != v.ui.screen || !v.ui.open_notice.empty() != v.ui.notice_was_open) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    if (v.ui.drawn == Screen::poll && v.ui.screen != Screen::poll) v.ui.notice_seen = v.status.notice_seq;  // said, and left
     v.ui.drawn = v.ui.screen;
     v.ui.notice_was_open = !v.ui.open_notice.empty();
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
@@ -146,7 +179,11 @@ void draw_app(View& v) {
         case Screen::results: draw_results(v); break;
         case Screen::audit: draw_audit(v); break;
         case Screen::edit_poll: draw_poll_editor(v); break;
+        case Screen::help: draw_help(v); break;
     }
+    // Nothing may be wider than the screen (a phone cannot scroll sideways): a test looks.
+    ImGuiWindow* content = ImGui::GetCurrentWindow();
+    v.ui.overflow_x = content->DC.CursorMaxPos.x > content->WorkRect.Max.x + 1.0f;  // this frame's, not the last one's
     ImGui::EndChild();
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.92f, 0.91f, 0.88f, 1.0f));
@@ -191,6 +228,8 @@ std::string state_json(const View& v) {
             w.StartObject();
             w.Key("id"); str(r->id);
             w.Key("title"); str(v.text(r->as<Poll>()->title));
+            w.Key("status"); w.String(enum_name(r->as<Poll>()->status).data());
+            w.Key("answered_here"); w.Bool(answered_here(v, r->id) != nullptr);
             w.EndObject();
         }
     w.EndArray();
@@ -229,11 +268,33 @@ std::string state_json(const View& v) {
     for (const auto& s : v.store.snapshots()) str(s.name);
     w.EndArray();
     w.Key("tools"); w.Bool(v.tools());
-    w.Key("notice"); str(v.status.notice);
+    // The committee's one-line message, as the poll's page shows it: only on that poll's page.
+    bool notice_here = poll_notice_current(v, v.ui.open_poll);
+    w.Key("notice"); str(notice_here ? v.status.notice : std::string());
     w.Key("open_poll"); str(v.ui.open_poll);
     if (const Poll* p = v.poll(v.ui.open_poll)) {
         w.Key("poll_status"); w.String(enum_name(p->status).data());
         w.Key("poll_codes"); w.Uint64(p->codes.size());
+        w.Key("poll_closes_ms"); w.Int64(p->closes_ms);
+        w.Key("poll_log");
+        w.StartArray();
+        for (const auto& e : p->log) {
+            w.StartObject();
+            w.Key("action"); w.String(enum_name(e.action).data());
+            w.Key("at_ms"); w.Int64(e.at_ms);
+            w.Key("closes_ms"); w.Int64(e.closes_ms);
+            w.Key("reason"); str(e.reason);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
+    if (v.ui.confirm_step.active()) {
+        static constexpr const char* kinds[] = {"open", "close", "reopen", "extend", "publish", "withdraw", "remove"};
+        w.Key("confirm");
+        w.StartObject();
+        w.Key("kind"); w.String(kinds[static_cast<int>(v.ui.confirm_step.kind)]);
+        w.Key("error"); str(v.ui.confirm_step.error);
+        w.EndObject();
     }
     w.Key("codes");
     w.StartObject();
@@ -251,6 +312,9 @@ std::string state_json(const View& v) {
         w.Key("household"); str(a.draft.household.value_or(""));
         w.Key("error"); str(a.error);
         w.Key("receipt"); str(a.receipt);
+        w.Key("replaced"); str(a.replaced);
+        w.Key("home"); str(a.home);
+        w.Key("earlier"); str(a.earlier);
         w.Key("answers");
         w.StartArray();
         for (const auto& ans : a.draft.answers) {
@@ -269,6 +333,24 @@ std::string state_json(const View& v) {
         w.EndObject();
     }
     if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.editor_error); }
+    w.Key("overflow_x"); w.Bool(v.ui.overflow_x);
+    if (v.ui.screen == Screen::help) {
+        w.Key("help");
+        w.StartObject();
+        w.Key("loaded"); w.Bool(v.help != nullptr);
+        w.Key("page"); str(v.ui.help_page);
+        w.Key("query"); str(v.ui.help_query);
+        w.Key("pages");
+        w.StartArray();
+        if (v.help) {
+            auto shown = v.ui.help_query.empty() ? std::vector<const HelpPage*>{} : search_help(*v.help, v.ui.help_query);
+            if (v.ui.help_query.empty())
+                for (const auto& p : v.help->pages) shown.push_back(&p);
+            for (const HelpPage* p : shown) str(p->id);
+        }
+        w.EndArray();
+        w.EndObject();
+    }
     if (v.ui.screen == Screen::results || v.ui.screen == Screen::audit) {
         if (const Poll* p = v.poll(v.ui.open_poll)) {
             const Tally& t = results_for(v, v.ui.open_poll, *p);
@@ -276,11 +358,16 @@ std::string state_json(const View& v) {
             std::string json = tally_json(t);
             w.RawValue(json.c_str(), json.size() - 1, rapidjson::kObjectType);
             if (t.decision) {
+                // A verdict only for a closed or published vote; an open one has a standing.
                 w.Key("verdict");
                 w.StartObject();
+                w.Key("final"); w.Bool(t.final());
+                w.Key("trustworthy"); w.Bool(t.trustworthy());
                 w.Key("participation_ok"); w.Bool(t.decision->participation_ok());
                 w.Key("approved"); w.Bool(t.decision->approved());
-                w.Key("passed"); w.Bool(t.decision->passed());
+                bool passes = t.decision->passed() && t.trustworthy();
+                if (t.final()) { w.Key("passed"); w.Bool(passes); }
+                else { w.Key("would_pass_if_closed_now"); w.Bool(passes); }
                 w.EndObject();
             }
         }

@@ -36,9 +36,14 @@ void draw_answer(View& v);
 void draw_results(View& v);
 void draw_audit(View& v);
 void draw_poll_editor(View& v);
+void draw_poll_tools(View& v, const Id& id, const Poll& p);  // the committee's part of a poll's page
+void draw_help(View& v);
+// Opens the help at `page` (empty: the list of pages), remembering where "back" goes.
+void open_help(View& v, std::string_view page);
 // The tally shown for a poll, computed once per change of the data.
 const Tally& results_for(const View& v, const Id& id, const Poll& p);
-void begin_editing(View& v, const Id& id, const Poll& p);  // empty id: a new poll
+// Empty id: a new poll (from `p` when it has questions: a copy of another one).
+void begin_editing(View& v, const Id& id, const Poll& p);
 void start_answering(View& v, const Id& poll_id, const Poll& p);  // at the first question, or a draft's
 // Opens what a link names ("#/poll/<id>", "#/polls", ...), from the page's location hash.
 void follow_link(View& v, std::string_view route);

@@ -1,6 +1,7 @@
 // Links a resident is sent: "#/poll/<id>" opens that poll at its first question (or at
 // its page, when it cannot be answered here now); "#/notices", "#/polls", "#/map" open a
-// tab. A link to something this device does not hold says so instead of showing nothing.
+// tab; "#/help/<page>" a page of the help. A link to something this device does not hold
+// says so instead of showing nothing.
 #include <string_view>
 
 #include "core/poll_rules.h"
@@ -25,6 +26,10 @@ void follow_link(View& v, std::string_view route) {
         v.ui.screen = Screen::poll;
         bool answered = answered_here(v, id) && p->eligibility == Eligibility::anyone;
         if (phase(*p, v.now_ms) == PollPhase::open && !answered) start_answering(v, id, *p);
+        return;
+    }
+    if (route == "#/help" || route.starts_with("#/help/")) {
+        open_help(v, route.size() > 7 ? route.substr(7) : std::string_view());
         return;
     }
     for (const Tab& t : kTabs) {

@@ -13,6 +13,7 @@ std::string phase_line(const View& v, const Poll& p) {
             return p.closes_ms ? v.f("poll.phase.open_until", {format_date_time(p.closes_ms)}) : v.t("poll.phase.open");
         case PollPhase::closed:
             return p.status == PollStatus::published ? v.t("poll.phase.published") : v.t("poll.phase.closed");
+        case PollPhase::withdrawn: return v.t("poll.phase.withdrawn");
     }
     return "";
 }
@@ -40,6 +41,32 @@ std::string kind_tag(const View& v, const Poll& p) {
     std::string tag = v.t("pollkind." + std::string(enum_name(p.type)));
     if (p.stage != PollStage::none) tag += " · " + std::string(v.t("stage." + std::string(enum_name(p.stage))));
     return tag;
+}
+
+std::string questions_line(const View& v, const Poll& p) {
+    std::size_t always = 0;
+    for (const auto& q : p.questions) always += !q.show_if;
+    std::size_t all = p.questions.size();
+    if (always == all) return all == 1 ? v.t("poll.questions1") : v.f("poll.questions", {std::to_string(all)});
+    return v.f("poll.questions_range", {std::to_string(always), std::to_string(all)});
+}
+
+std::string home_line(const View& v, const Poll& p, const Id& household) {
+    if (const Record* h = v.data().find(household); h && h->as<Household>()) {
+        const Household& hh = *h->as<Household>();
+        const Record* b = v.data().find(hh.building);
+        std::string number = b && b->as<Building>() ? b->as<Building>()->number : "?";
+        return hh.unit.empty() ? v.f("answer.home_room", {number, hh.room}) : v.f("answer.home", {number, hh.unit, hh.room});
+    }
+    for (const auto& c : p.codes)
+        if (c.household == household && c.building)
+            if (const Record* b = v.data().find(*c.building); b && b->as<Building>())
+                return v.f("answer.home_building", {b->as<Building>()->number});
+    return "";
+}
+
+bool poll_notice_current(const View& v, const Id& poll) {
+    return !v.status.notice.empty() && v.status.notice_poll == poll && v.status.notice_seq > v.ui.notice_seen;
 }
 
 namespace {

@@ -6,6 +6,8 @@
 
 #include "core/household_codes.h"
 #include "core/poll_rules.h"
+#include "core/tally.h"
+#include "ui/poll_words.h"
 #include "ui/app_ui.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -42,12 +44,20 @@ void changed(View& v) {
     v.act.save_draft(v.ui.answer.draft);
 }
 
+// Whose ballot this is, and whether this device already holds one of that household's:
+// voting again is allowed until closing, and the new ballot replaces it (said now and after).
+void know_household(View& v, const Poll& p, AnswerState& a) {
+    a.home = home_line(v, p, *a.draft.household);
+    const Record* earlier = latest_ballot(v.data(), a.draft.poll, *a.draft.household);
+    a.earlier = earlier ? receipt_code(earlier->id) : "";
+}
+
 void draw_code(View& v, const Poll& p) {
     AnswerState& a = v.ui.answer;
     heading(v.t("answer.code_title"), 1.2f);
     wrapped_text(v.t("answer.code_help"));
     ImGui::Spacing();
-    text_field("##code", a.code, 16);
+    text_field(v.strings(), "##code", a.code, 16);
     if (!a.error.empty()) wrapped_text_colored(colors::pinned, a.error);
     ImGui::Spacing();
     if (!wide_button(v.t("answer.code_ok"))) return;
@@ -56,12 +66,8 @@ void draw_code(View& v, const Poll& p) {
         a.error = v.say(household.error());
         return;
     }
-    for (const auto& [id, r] : v.data().records())
-        if (const Response* s = r.as<Response>(); s && s->poll == a.draft.poll && s->household == *household) {
-            a.error = v.say(make_error("err.code.used", {receipt_code(id)}));
-            return;
-        }
     a.draft.household = *household;
+    know_household(v, p, a);
     a.stage = AnswerState::Stage::question;
     changed(v);
 }
@@ -86,6 +92,15 @@ std::string hint(const View& v, const Question& q) {
     return "";
 }
 
+// Choosing anything else un-chooses "none of these".
+void drop_exclusive(const Question& q, Answer& a) {
+    std::erase_if(a.choices, [&](const std::string& c) {
+        for (const auto& o : q.options)
+            if (o.id == c) return o.exclusive;
+        return false;
+    });
+}
+
 void draw_choices(View& v, const Question& q, Answer& a) {
     for (const auto& o : q.options) {
         auto it = std::find(a.choices.begin(), a.choices.end(), o.id);
@@ -93,13 +108,15 @@ void draw_choices(View& v, const Question& q, Answer& a) {
         int rank = on ? static_cast<int>(it - a.choices.begin()) + 1 : 0;
         Mark mark = q.type == QuestionType::single ? Mark::radio : q.type == QuestionType::multiple ? Mark::check : Mark::rank;
         if (!choice(v.text(o.text), o.id.c_str(), on, mark, rank)) continue;
-        if (q.type == QuestionType::single) {
+        if (q.type == QuestionType::single || (!on && o.exclusive)) {
+            // One choice, or "none of these": it stands alone, so the rest are cleared.
             a.choices = {o.id};
             a.other.clear();
             v.ui.answer.other_open.erase(q.id);
         } else if (on) {
             a.choices.erase(it);
         } else {
+            drop_exclusive(q, a);
             int limit = q.type == QuestionType::ranking ? ranking_places(q) : q.max_choices;
             bool other = !a.other.empty() || v.ui.answer.other_open.count(q.id);
             int used = static_cast<int>(a.choices.size()) + (other ? 1 : 0);
@@ -121,10 +138,11 @@ void draw_choices(View& v, const Question& q, Answer& a) {
             } else {
                 open.insert(q.id);
                 if (q.type == QuestionType::single) a.choices.clear();
+                drop_exclusive(q, a);
             }
             changed(v);
         }
-        if (on && text_field("##other", a.other, 200)) changed(v);
+        if (on && text_field(v.strings(), "##other", a.other, 200)) changed(v);
     }
 }
 
@@ -155,7 +173,7 @@ void draw_number(View& v, const Question& q, Answer& a, std::string& buffer) {
         std::snprintf(b, sizeof b, "%g", *a.number);
         buffer = b;
     }
-    if (!text_field("##number", buffer, 20)) return;
+    if (!text_field(v.strings(), "##number", buffer, 20)) return;
     char* end = nullptr;
     double d = std::strtod(buffer.c_str(), &end);
     if (buffer.empty()) a.number.reset();
@@ -206,6 +224,10 @@ void draw_question(View& v, const Poll& p) {
     float error_h = st.error.empty() ? 0 : wrapped_height(st.error, ImGui::GetContentRegionAvail().x) + gap;
     ImGui::BeginChild("question", ImVec2(0, ImGui::GetContentRegionAvail().y - nav_h - gap - error_h));
     if (touch_scroll()) v.ui.animating = true;
+    if (d.household) {
+        if (!st.home.empty()) wrapped_text_colored(colors::accent, v.f("answer.voting_for", {st.home}));
+        if (!st.earlier.empty()) wrapped_text_colored(colors::muted, v.f("answer.will_replace", {st.earlier}));
+    }
     wrapped_text_colored(colors::muted, v.f("answer.progress", {std::to_string(d.step + 1), std::to_string(shown.size())}));
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::accent);
     ImGui::ProgressBar(static_cast<float>(d.step + 1) / shown.size(), ImVec2(-1, ImGui::GetFontSize() * 0.4f), "");
@@ -227,7 +249,7 @@ void draw_question(View& v, const Poll& p) {
         case QuestionType::score: draw_score(v, a); break;
         case QuestionType::number: draw_number(v, q, a, st.number_text); break;
         case QuestionType::text:
-            if (text_field("##text", a.text, q.max_len, true, ImGui::GetTextLineHeight() * 5)) changed(v);
+            if (text_field(v.strings(), "##text", a.text, q.max_len, true, ImGui::GetTextLineHeight() * 5)) changed(v);
             break;
     }
     ImGui::EndChild();
@@ -261,7 +283,8 @@ void draw_question(View& v, const Poll& p) {
         st.error = v.say(receipt.error());
         return;
     }
-    st.receipt = *receipt;
+    st.receipt = receipt->receipt;
+    st.replaced = receipt->replaced;
     st.stage = AnswerState::Stage::thanks;
 }
 
@@ -273,6 +296,11 @@ void draw_thanks(View& v, const Poll& p) {
     ImGui::Spacing();
     wrapped_text(v.t("answer.receipt_label"));
     heading(st.receipt, 1.6f);
+    if (p.eligibility == Eligibility::household)
+        wrapped_text_colored(colors::accent, st.replaced.empty() ? std::string(v.t("answer.last_counts"))
+                                                                 : v.f("answer.replaced", {st.replaced}));
+    // Where the answer is now, and what gets it to the committee.
+    wrapped_text(v.t(v.tools() ? "answer.where_collected" : "answer.where_phone"));
     wrapped_text_colored(colors::muted, v.t("answer.receipt_help"));
     ImGui::Spacing();
     if (v.tools() && wide_button(v.t("answer.next_person"))) {
@@ -285,6 +313,17 @@ void draw_thanks(View& v, const Poll& p) {
 }
 
 }  // namespace
+
+void start_answering(View& v, const Id& poll_id, const Poll& p) {
+    AnswerState a;
+    if (const store::Draft* d = v.store.draft(poll_id)) a.draft = *d;
+    else a.draft.poll = poll_id;
+    if (a.draft.household) know_household(v, p, a);
+    a.stage = p.eligibility == Eligibility::household && !a.draft.household ? AnswerState::Stage::code
+                                                                             : AnswerState::Stage::question;
+    v.ui.answer = std::move(a);
+    v.ui.screen = Screen::answer;
+}
 
 void draw_answer(View& v) {
     AnswerState& st = v.ui.answer;

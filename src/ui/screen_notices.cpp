@@ -34,6 +34,13 @@ void draw_one(View& v, const Record& r) {
     title_text(v.text(n.title));
     ImGui::Separator();
     wrapped_text(v.text(n.body));
+    // A notice about a poll takes the resident there in one tap.
+    if (n.poll)
+        if (const Poll* p = v.poll(*n.poll); p && p->status != PollStatus::draft) {
+            ImGui::Spacing();
+            std::string label = v.t("go_poll." + std::string(enum_name(p->type)));
+            if (wide_button(label.c_str())) follow_link(v, "#/poll/" + *n.poll);
+        }
     if (!n.author.empty()) {
         ImGui::Spacing();
         wrapped_text_colored(colors::muted, v.text(n.author));

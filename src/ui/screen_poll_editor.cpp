@@ -1,6 +1,7 @@
 // Building a poll: its words in both languages, kind, stage, who may answer, schedule,
-// and its questions. Nothing is saved until check_poll accepts it; once a poll has a
-// response its questions are frozen (a change means a new poll).
+// and its questions. Nothing is saved until check_poll accepts it. Once voting has begun
+// (rules_frozen) only the wording of the title and description, the stage and a later
+// closing time can change: the rules are shown, not offered (a change means a new poll).
 #include <algorithm>
 
 #include "core/calendar.h"
@@ -35,9 +36,9 @@ void label(View& v, const char* key) { wrapped_text_colored(colors::muted, v.t(k
 void local_fields(View& v, const char* key, LocalText& t, int max, bool multiline, const char* id) {
     label(v, key);
     float h = ImGui::GetTextLineHeight() * 3;
-    text_field((std::string("##zh-") + id).c_str(), t.zh, max, multiline, h);
+    text_field(v.strings(), (std::string("##zh-") + id).c_str(), t.zh, max, multiline, h);
     ImGui::TextColored(colors::muted, "English");
-    text_field((std::string("##en-") + id).c_str(), t.en, max, multiline, h);
+    text_field(v.strings(), (std::string("##en-") + id).c_str(), t.en, max, multiline, h);
 }
 
 Question decision_question() {
@@ -125,8 +126,10 @@ bool draw_question(View& v, Poll& p, std::size_t qi) {
         label(v, "editor.options");
         for (std::size_t oi = 0; oi < cur.options.size(); ++oi) {
             ImGui::PushID(static_cast<int>(oi));
-            text_field("##ozh", cur.options[oi].text.zh, 120);
-            text_field("##oen", cur.options[oi].text.en, 120);
+            text_field(v.strings(), "##ozh", cur.options[oi].text.zh, 120);
+            text_field(v.strings(), "##oen", cur.options[oi].text.en, 120);
+            if (cur.type == QuestionType::multiple) ImGui::Checkbox(v.t("editor.exclusive"), &cur.options[oi].exclusive);
+            else cur.options[oi].exclusive = false;
             bool remove = ImGui::Button(v.t("editor.remove_option"));
             ImGui::PopID();
             if (remove) {
@@ -161,7 +164,7 @@ bool draw_question(View& v, Poll& p, std::size_t qi) {
     return keep;
 }
 
-void save(View& v, PollStatus status) {
+void save(View& v, bool open) {
     Poll p = *v.ui.editing;
     auto opens = parse_date_time(v.ui.edit_opens);
     std::optional<std::int64_t> closes = v.ui.edit_closes.empty() ? std::optional<std::int64_t>(0) : parse_date_time(v.ui.edit_closes);
@@ -171,16 +174,11 @@ void save(View& v, PollStatus status) {
     }
     p.opens_ms = *opens;
     p.closes_ms = *closes;
-    p.status = status;
     if (p.title.empty()) {
         v.ui.editor_error = v.say(make_error("err.field.empty", {}, "title"));
         return;
     }
-    if (auto e = check_poll(p)) {
-        v.ui.editor_error = v.say(*e);
-        return;
-    }
-    auto id = v.act.save_poll(v.ui.editing_id, p);
+    auto id = v.act.save_poll(v.ui.editing_id, p, open);
     if (!id) {
         v.ui.editor_error = v.say(id.error());
         return;
@@ -196,37 +194,40 @@ void begin_editing(View& v, const Id& id, const Poll& p) {
     v.ui.editing = p;
     v.ui.editing_id = id;
     v.ui.editor_error.clear();
-    if (id.empty()) {  // a new poll: open from now for two weeks, one question to start from
+    if (id.empty()) {  // a new poll: open from now for two weeks
         Poll& n = *v.ui.editing;
         n.opens_ms = v.now_ms;
         n.closes_ms = v.now_ms + 14LL * 24 * 3600 * 1000;
-        Question q;
-        q.id = "q1";
-        q.required = true;
-        q.options = {Option{"o1", {}}, Option{"o2", {}}};
-        n.questions = {q};
+        if (n.questions.empty()) {  // one question to start from (a copy keeps its own)
+            Question q;
+            q.id = "q1";
+            q.required = true;
+            q.options = {Option{"o1", {}}, Option{"o2", {}}};
+            n.questions = {q};
+        }
     }
     v.ui.edit_opens = format_date_time(v.ui.editing->opens_ms);
     v.ui.edit_closes = v.ui.editing->closes_ms ? format_date_time(v.ui.editing->closes_ms) : "";
     v.ui.screen = Screen::edit_poll;
 }
 
-void draw_poll_editor(View& v) {
-    if (ImGui::Button(v.t("nav.back"))) {
-        v.ui.editing.reset();
-        v.ui.screen = v.ui.editing_id.empty() ? Screen::polls : Screen::poll;
-        return;
-    }
-    if (!v.ui.editing) return;
-    Poll& p = *v.ui.editing;
-    bool frozen = !v.ui.editing_id.empty() && responses_to(v, v.ui.editing_id) > 0;
-    heading(v.t(v.ui.editing_id.empty() ? "editor.new" : "editor.edit"), 1.2f);
-    local_fields(v, "editor.title", p.title, 80, false, "title");
-    local_fields(v, "editor.description", p.description, 2000, true, "desc");
+namespace {
 
+// Once voting has begun the rules are shown, not offered: a change of rules is a new poll.
+void draw_frozen_rules(View& v, const Poll& p) {
+    std::string rules = v.t(("pollkind." + std::string(enum_name(p.type))).c_str());
+    if (p.type == PollKind::decision) rules += " · " + std::string(v.t(("matter." + std::string(enum_name(p.matter))).c_str()));
+    else rules += " · " + std::string(v.t(("who." + std::string(enum_name(p.eligibility))).c_str()));
+    if (p.eligibility == Eligibility::household) rules += " · " + who_line(v, p);
+    heading(rules, 1.0f);
+    wrapped_text_colored(colors::muted, v.f("editor.opens_fixed", {format_date_time(p.opens_ms)}));
+    wrapped_text_colored(colors::pinned, v.t("editor.frozen"));
+}
+
+void draw_kind(View& v, Poll& p) {
     label(v, "editor.kind");
     PollKind before = p.type;
-    if (!frozen && enum_radios(v, "pollkind.", p.type, {PollKind::survey, PollKind::needs, PollKind::decision, PollKind::suggestion}) &&
+    if (enum_radios(v, "pollkind.", p.type, {PollKind::survey, PollKind::needs, PollKind::decision, PollKind::suggestion}) &&
         p.type != before) {
         if (p.type == PollKind::decision) {
             p.questions = {decision_question()};
@@ -244,8 +245,9 @@ void draw_poll_editor(View& v) {
             p.questions.front().max_choices = 3;
         }
     }
-    label(v, "editor.stage");
-    enum_radios(v, "stage_name.", p.stage, {PollStage::none, PollStage::hearing, PollStage::design, PollStage::evaluation});
+}
+
+void draw_rules(View& v, Poll& p) {
     if (p.type != PollKind::decision) {
         label(v, "editor.who");
         enum_radios(v, "who.", p.eligibility, {Eligibility::anyone, Eligibility::household});
@@ -255,32 +257,62 @@ void draw_poll_editor(View& v) {
     }
     if (p.eligibility == Eligibility::household) scope_combo(v, p);
     label(v, "editor.opens");
-    text_field("##opens", v.ui.edit_opens, 16);
-    label(v, "editor.closes");
-    text_field("##closes", v.ui.edit_closes, 16);
+    text_field(v.strings(), "##opens", v.ui.edit_opens, 16);
+}
 
-    if (frozen) {
-        wrapped_text_colored(colors::pinned, v.t("editor.frozen"));
-    } else if (p.type == PollKind::decision) {
+void draw_questions(View& v, Poll& p) {
+    if (p.type == PollKind::decision) {
         local_fields(v, "editor.question_text", p.questions.front().text, 300, true, "dq");
-    } else {
-        for (std::size_t qi = 0; qi < p.questions.size(); ++qi)
-            if (!draw_question(v, p, qi)) {
-                p.questions.erase(p.questions.begin() + static_cast<long>(qi));
-                break;
-            }
-        ImGui::Separator();
-        if (wide_button(v.t("editor.add_question"))) {
-            Question q;
-            q.id = next_id(p.questions);
-            q.options = {Option{"o1", {}}, Option{"o2", {}}};
-            p.questions.push_back(q);
-        }
+        return;
     }
+    for (std::size_t qi = 0; qi < p.questions.size(); ++qi)
+        if (!draw_question(v, p, qi)) {
+            p.questions.erase(p.questions.begin() + static_cast<long>(qi));
+            break;
+        }
+    ImGui::Separator();
+    if (wide_button(v.t("editor.add_question"))) {
+        Question q;
+        q.id = next_id(p.questions);
+        q.options = {Option{"o1", {}}, Option{"o2", {}}};
+        p.questions.push_back(q);
+    }
+}
+
+}  // namespace
+
+void draw_poll_editor(View& v) {
+    if (ImGui::Button(v.t("nav.back"))) {
+        v.ui.editing.reset();
+        v.ui.screen = v.ui.editing_id.empty() ? Screen::polls : Screen::poll;
+        return;
+    }
+    if (!v.ui.editing) return;
+    Poll& p = *v.ui.editing;
+    const Poll* saved = v.ui.editing_id.empty() ? nullptr : v.poll(v.ui.editing_id);
+    bool frozen = saved && rules_frozen(*saved, responses_to(v, v.ui.editing_id) > 0, v.now_ms);
+    bool draft = !saved || saved->status == PollStatus::draft;
+    heading(v.t(v.ui.editing_id.empty() ? "editor.new" : "editor.edit"), 1.2f);
+    local_fields(v, "editor.title", p.title, 80, false, "title");
+    local_fields(v, "editor.description", p.description, 2000, true, "desc");
+    if (frozen) draw_frozen_rules(v, *saved);
+    else draw_kind(v, p);
+    label(v, "editor.stage");
+    enum_radios(v, "stage_name.", p.stage, {PollStage::none, PollStage::hearing, PollStage::design, PollStage::evaluation});
+    if (!frozen) draw_rules(v, p);
+    label(v, "editor.closes");
+    text_field(v.strings(), "##closes", v.ui.edit_closes, 16);
+    if (frozen) wrapped_text_colored(colors::muted, v.t("editor.closes_later_only"));
+    if (!frozen) draw_questions(v, p);
+
     if (!v.ui.editor_error.empty()) wrapped_text_colored(colors::pinned, v.ui.editor_error);
     ImGui::Spacing();
-    if (wide_button(v.t("editor.save_draft"))) save(v, PollStatus::draft);
-    if (wide_button(v.t("editor.save_open"))) save(v, PollStatus::open);
+    if (draft) {
+        if (wide_button(v.t("editor.save_draft"))) save(v, false);
+        if (wide_button(v.t("editor.save_open"))) save(v, true);
+    } else if (wide_button(v.t("editor.save"))) {
+        save(v, false);
+    }
 }
 
 }  // namespace linli::ui

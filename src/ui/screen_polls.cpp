@@ -25,7 +25,8 @@ void draw_polls(View& v) {
         bool tapped = card(title, r->id, [&] {
             wrapped_text_colored(colors::accent, kind_tag(v, p));
             heading(title);
-            wrapped_text_colored(colors::muted, phase_line(v, p));
+            wrapped_text_colored(p.status == PollStatus::withdrawn ? colors::pinned : colors::muted, phase_line(v, p));
+            if (answered_here(v, r->id)) wrapped_text_colored(colors::accent, v.t("poll.answered_mark"));
             if (v.tools()) wrapped_text_colored(colors::muted, v.f("poll.count", {std::to_string(responses_to(v, r->id))}));
         });
         if (tapped) {

@@ -11,13 +11,36 @@
 #include <unordered_map>
 
 #include "core/dataset.h"
+#include "core/help.h"
 #include "core/i18n.h"
 #include "core/tally.h"
 #include "store/store.h"
 
 namespace linli::ui {
 
-enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll };
+enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll, help };
+
+// A step of a poll's lifecycle asked for from its page (core/poll_lifecycle.h).
+struct PollStep {
+    enum class Kind { open, close, reopen, extend, publish, withdraw, remove } kind = Kind::open;
+    std::string reason;
+    std::int64_t closes_ms = 0;  // reopen, extend
+};
+
+// A ballot or answer kept on this device.
+struct Submitted {
+    std::string receipt;
+    std::string replaced;  // the receipt of this household's earlier ballot on this device, if any
+};
+
+// A step of the poll on screen waiting for "are you sure?", with what it needs typed in.
+struct PollConfirm {
+    Id poll;
+    PollStep::Kind kind = PollStep::Kind::open;
+    std::string reason, closes;  // as typed; closes as "2026-11-25 09:00"
+    std::string error;
+    bool active() const { return !poll.empty(); }
+};
 
 // Answering one poll, one question per screen.
 struct AnswerState {
@@ -26,6 +49,9 @@ struct AnswerState {
     std::string code;        // the household code as typed
     std::string error;       // the message under the question, in words
     std::string receipt;     // after submitting
+    std::string replaced;    // ...the receipt of this household's earlier ballot it replaced, if any
+    std::string home;        // the home the accepted code is for ("12 号楼 3 单元 301 室")
+    std::string earlier;     // the receipt of a ballot this household already gave on this device
     std::set<std::string> other_open;  // questions whose "other: ___" was chosen
     std::string number_text;           // a number question's field, as typed
     std::string number_for;            // ...and which question it belongs to
@@ -39,6 +65,7 @@ struct UiState {
     bool notice_was_open = false;
     std::string open_poll;        // the poll on the poll, answer, results and audit screens
     std::string confirm_restore;  // snapshot awaiting "are you sure?"
+    PollConfirm confirm_step;     // a poll's close, publish, reopen ... awaiting "are you sure?"
     std::string message;          // string key of a message over the screen (a bad link, ...)
     AnswerState answer;
     std::optional<Poll> editing;  // the poll being built or changed
@@ -51,13 +78,18 @@ struct UiState {
         std::uint64_t generation = 0;
         bool ballots = false;
         std::shared_ptr<const Tally> tally;
-    } tally_cache;
+    } tally_cache, audit_cache;  // the results shown; the ballots as counted here, for the audit
     // Per poll: responses held, and this device's latest; counted once per change of the data.
     struct PollIndex {
         std::uint64_t generation = ~0ull;
         std::unordered_map<Id, int> responses;
         std::unordered_map<Id, const Record*> mine;
     } poll_index;
+    int notice_seen = 0;  // the last DataStatus::notice_seq whose poll page was left
+    std::string help_page;   // the help page shown, or empty for the list
+    std::string help_query;  // what the help is searched for
+    Screen before_help = Screen::notices;  // where "back" from the help goes
+    bool overflow_x = false;  // the last frame's content was wider than the screen (a test looks)
     float text_scale = 1.0f;
     bool animating = false;  // set by a screen that needs the next frames drawn (inertia)
 };
@@ -86,8 +118,11 @@ struct DataStatus {
     bool persistent = false;  // the browser promised not to evict our storage
     ImportView import;
     CodesJob codes;
-    std::string notice;  // a one-line message for the committee ("CSV saved", ...)
+    std::string notice;  // a one-line message for the committee ("codes made", ...)
+    Id notice_poll;      // ...about this poll: shown on its page only,
+    int notice_seq = 0;  // ...until the page is left (counts the messages said)
 };
+
 
 // What screens may ask the app to do.
 struct Actions {
@@ -100,10 +135,12 @@ struct Actions {
     // Polls
     std::function<void(const store::Draft&)> save_draft;
     std::function<void(const Id&)> discard_draft;
-    std::function<Result<std::string>(const store::Draft&)> submit;  // the receipt code
-    std::function<Result<Id>(const Id&, const Poll&)> save_poll;  // empty id: a new poll
-    std::function<void(const Id&, PollStatus)> set_poll_status;  // publishing also publishes results
+    std::function<Result<Submitted>(const store::Draft&)> submit;
+    // Empty id: a new poll. `open`: open it too (a draft only).
+    std::function<Result<Id>(const Id&, const Poll&, bool open)> save_poll;
+    std::function<std::optional<Error>(const Id&, const PollStep&)> poll_step;  // publishing publishes the counts
     std::function<void(const Id&)> make_codes, print_codes, export_csv;
+    std::function<void(bool retry)> load_help;  // the help's pages in the current language
 };
 
 struct View {
@@ -113,6 +150,8 @@ struct View {
     const DataStatus& status;
     const Actions& act;
     std::int64_t now_ms = 0;
+    const HelpBook* help = nullptr;  // the help in the current language, once fetched
+    bool help_failed = false;
 
     const Dataset& data() const { return store.data(); }
     bool tools() const { return store.meta().tools; }

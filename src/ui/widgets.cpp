@@ -13,7 +13,7 @@
 namespace linli::ui {
 namespace {
 
-std::size_t utf8_chars(const std::string& s) {
+std::size_t utf8_chars(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
@@ -97,28 +97,95 @@ void bar(float fraction, std::string_view left, std::string_view right, const Im
     ImGui::Dummy(ImVec2(width, h));
 }
 
-bool text_field(const char* id, std::string& s, int max_chars, bool multiline, float height) {
+namespace {
+
+struct Limit {
+    const std::string* before;  // the field's text before this frame's edit
+    std::size_t max_chars;
+    std::size_t refused = 0;    // characters the refused text would have had
+};
+
+// Runs after ImGui has applied a frame's typing to its own copy of the text: over the
+// limit, that copy goes back to what it was, so what is shown is what is kept.
+int keep_within_limit(ImGuiInputTextCallbackData* data) {
+    auto* limit = static_cast<Limit*>(data->UserData);
+    std::string_view now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    std::size_t n = utf8_chars(now);
+    if (n <= limit->max_chars) return 0;
+    limit->refused = n;
+    const std::string& was = *limit->before;
+    std::size_t same = 0;  // where the edit began: the caret goes back there
+    while (same < was.size() && same < now.size() && was[same] == now[same]) ++same;
+    while (same > 0 && (static_cast<unsigned char>(was[same]) & 0xC0) == 0x80) --same;
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, was.data(), was.data() + was.size());
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = static_cast<int>(same);
+    return 0;
+}
+
+}  // namespace
+
+bool text_field(const Strings& words, const char* id, std::string& s, int max_chars, bool multiline, float height) {
     std::string before = s;
+    Limit limit{&before, static_cast<std::size_t>(std::max(max_chars, 0))};
     ImGui::SetNextItemWidth(-1);
-    bool changed = multiline ? ImGui::InputTextMultiline(id, &s, ImVec2(-1, height))
-                             : ImGui::InputText(id, &s);
-    // When the phone's keyboard shrinks the screen, the field being typed in stays in view.
-    if (ImGui::IsItemActive() && !ImGui::IsItemVisible()) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
-    else if (ImGui::IsItemActive()) {
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackEdit;
+    bool changed = multiline ? ImGui::InputTextMultiline(id, &s, ImVec2(-1, height), flags, keep_within_limit, &limit)
+                             : ImGui::InputText(id, &s, flags, keep_within_limit, &limit);
+    bool active = ImGui::IsItemActive();
+    ImGuiID key = ImGui::GetItemID();
+    // When the field is tapped, or the phone's keyboard shrinks the screen, the field being
+    // typed in comes into view; otherwise the page scrolls freely while it is active.
+    if (active) {
+        ImGuiStorage* st = ImGui::GetStateStorage();
+        ImGuiID seen = ImGui::GetID("##display-height");
+        float h = ImGui::GetIO().DisplaySize.y;
+        bool resized = st->GetFloat(seen, h) != h;
+        st->SetFloat(seen, h);
         ImGuiWindow* w = ImGui::GetCurrentWindow();
-        if (!w->ClipRect.Contains(ImGui::GetCurrentContext()->LastItemData.Rect))
+        if ((ImGui::IsItemActivated() || resized) && !w->ClipRect.Contains(ImGui::GetCurrentContext()->LastItemData.Rect))
             ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
     }
-    if (changed && static_cast<int>(utf8_chars(s)) > max_chars) {
-        s = before;  // refuse the keystroke that went over the limit
-        changed = false;
+    if (changed && utf8_chars(s) > limit.max_chars) {  // text set from outside the field (a paste before it was active)
+        limit.refused = utf8_chars(s);
+        s = before;
     }
+    changed = changed && s != before;
+    // Nothing here appears or goes when the field is left: a tap that leaves it must land
+    // where the finger went down. The refusal stays said until the next accepted edit.
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    if (limit.refused) st->SetInt(key, static_cast<int>(limit.refused));
+    else if (changed) st->SetInt(key, 0);
+    int refused = st->GetInt(key, 0);
+    std::size_t n = utf8_chars(s);
+    char count[32];
+    std::snprintf(count, sizeof count, "%zu/%d", n, max_chars);
+    ImVec4 count_color = n >= limit.max_chars ? colors::pinned : colors::muted;
+    if (multiline) {  // under the field, always
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 0.85f);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(count).x);
+        ImGui::TextColored(count_color, "%s", count);
+        ImGui::PopFont();
+        WidgetLog::note_text(SeenWidget::Kind::text, count);
+    } else if (active || n * 5 >= limit.max_chars * 4) {  // inside the field, at its right end
+        ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
+        float size = ImGui::GetStyle().FontSizeBase * 0.75f;
+        ImFont* font = ImGui::GetFont();
+        ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, count);
+        ImVec2 at(max.x - ts.x - ImGui::GetStyle().FramePadding.x * 0.5f, min.y + (max.y - min.y - ts.y) * 0.5f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 4, at.y), ImVec2(max.x - 2, at.y + ts.y),
+                                                  ImGui::GetColorU32(colors::card));
+        ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(count_color), count);
+        WidgetLog::note_text(SeenWidget::Kind::text, count);
+    }
+    if (refused)
+        wrapped_text_colored(colors::pinned, words.format("field.over_limit", {std::to_string(max_chars), std::to_string(refused)}));
     return changed;
 }
 
 bool combo(const char* id, const char* preview) {
     ImGui::SetNextItemWidth(-1);
-    bool open = ImGui::BeginCombo(id, preview);
+    bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge);  // 20 rows: a compound's buildings without scrolling a small list
     if (!open) {
         // LastItemData is the combo's frame here; when open it would be the popup's.
         ImGuiContext& g = *ImGui::GetCurrentContext();

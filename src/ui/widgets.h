@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/i18n.h"
 #include "imgui.h"
 
 namespace linli::ui {
@@ -16,8 +17,12 @@ bool choice(std::string_view label, const char* id, bool selected, Mark mark, in
 // A labelled bar: `fraction` of the width filled, `left` above it, `right` at its end.
 void bar(float fraction, std::string_view left, std::string_view right, const ImVec4& color);
 
-// A text field over a std::string, limited to `max_chars` characters.
-bool text_field(const char* id, std::string& s, int max_chars, bool multiline = false, float height = 0);
+// A text field over a std::string, limited to `max_chars` characters (code points, as
+// people count them). A counter "123/300" shows under it while it is typed in (always under
+// a multi-line field); input that would go past the limit is refused whole, and a message
+// in `words`' language says so until the next accepted change.
+bool text_field(const Strings& words, const char* id, std::string& s, int max_chars, bool multiline = false,
+                float height = 0);
 
 // ImGui's combo, full width, reported to window.linli.widgets() like other items
 // (ImGui's own combo has no test-engine hook).

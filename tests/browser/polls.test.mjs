@@ -1,6 +1,7 @@
 // Polls end to end: a resident answers a survey with taps only (and a closed tab keeps
 // the answers); the committee builds an owners' decision, makes household codes, two
-// devices vote (one code on both), a third merges them: tally, audit, art. 278 verdicts.
+// devices vote (one household votes again on the same device and on the other), a third
+// merges them: tally, audit, art. 278 standing while open, verdicts once closed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import {
   screenshot, watch, nextFrames,
 } from './harness.mjs';
 import { bundle, SAMPLE, SURVEY } from './bundles.mjs';
+import { openPoll, enableTools, codesFromSlips, vote, buildDecision, screenText } from './poll_steps.mjs';
 
 let server;
 const work = mkdtempSync(path.join(tmpdir(), 'linli-polls-'));
@@ -26,29 +28,6 @@ after(async () => {
   await server?.close();
   rmSync(work, { recursive: true, force: true });
 });
-
-async function typeInto(page, id, text) {
-  const w = await reveal(page, id);
-  await page.mouse.click(w.x + 12, w.y + w.h / 2);
-  await nextFrames(page);  // the field is active before keys arrive (a busy machine may lag a frame)
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await nextFrames(page);
-}
-
-async function openPoll(page, title) {
-  await tap(page, '投票', { touch: true });
-  await waitState(page, (s) => s.screen === 'polls');
-  await tap(page, title, { touch: true });
-  return waitState(page, (s) => s.screen === 'poll');
-}
-
-async function enableTools(page) {
-  await tap(page, '数据');
-  await waitState(page, (s) => s.screen === 'data');
-  await tap(page, '在本设备上显示工具');
-  await waitState(page, (s) => s.tools);
-}
 
 test('a resident answers the 5-question survey with taps only; a closed tab keeps the answers', async () => {
   const { context } = await device();
@@ -103,29 +82,7 @@ test('a resident answers the 5-question survey with taps only; a closed tab keep
   await context.close();
 });
 
-// Reads the household codes from the printable slips the committee downloads.
-function codesFromSlips(file) {
-  const html = readFileSync(file, 'utf8');
-  return [...html.matchAll(/class="home">([^<]+)<\/div><div class="code">([A-Z0-9]{5}-[A-Z0-9]{5})</g)]
-    .map((m) => ({ home: m[1], code: m[2] }));
-}
-
-async function vote(page, code, choice) {
-  await tap(page, '开始回答', { touch: true });
-  await waitState(page, (s) => s.screen === 'answer' && s.answer.stage === 'code');
-  await typeInto(page, 'code', code);
-  await tap(page, '确认户码', { touch: true });
-  const s = await waitState(page, (s) => s.answer.stage === 'question' || s.answer.error !== '');
-  if (s.answer.stage !== 'question') return s;
-  await tap(page, choice, { touch: true });
-  await tap(page, '提交', { touch: true });
-  const done = await waitState(page, (s) => s.answer.stage === 'thanks');
-  await tap(page, '‹ 返回', { touch: true });
-  await waitState(page, (s) => s.screen === 'poll');
-  return done;
-}
-
-test('an owners\' decision: built, coded, voted on two devices (one code on both), merged, tallied and audited', async () => {
+test('an owners\' decision: built, coded, voted on two devices (a household votes again on both), merged, tallied and audited', async () => {
   const TITLE = 'Elevator for building 12';
   // The committee's device: tools on, the household list, a decision built in the editor.
   const committee = await device();
@@ -134,41 +91,41 @@ test('an owners\' decision: built, coded, voted on two devices (one code on both
   await openApp(c, server.url);
   await enableTools(c);
   assert.equal((await importFile(c, path.join(ROOT, 'assets/sample/sample-households.json'))).counts.household, 1469);
-  await tap(c, '投票');
-  await tap(c, '+ 新建投票问卷');
-  await waitState(c, (s) => s.screen === 'edit_poll');
-  await typeInto(c, 'zh-title', TITLE);
-  await tap(c, 'pollkind.decision');
-  await tap(c, 'matter.major');
-  await tap(c, 'scope');
-  await tap(c, '12 号楼');
-  await tap(c, '保存并开放');
-  let s = await waitState(c, (s) => s.screen === 'poll' || s.editor_error !== '');
+  let s = await buildDecision(c, TITLE, 12);
   assert.equal(s.screen, 'poll', s.editor_error);
   const pollId = s.open_poll;
 
   await tap(c, '生成户码');
   s = await waitState(c, (s) => s.codes.total > 0 && s.codes.done === s.codes.total && s.notice !== '', null, 60000);
   assert.equal(s.codes.total, 42);  // building 12's households
-  const slips = codesFromSlips((await (async () => {
+  const slipsFile = await (async () => {
     const [dl] = await Promise.all([c.waitForEvent('download'), tap(c, '下载户码通知单（可打印）')]);
     const f = path.join(work, dl.suggestedFilename());
     await dl.saveAs(f);
     return f;
-  })()));
+  })();
+  const slips = codesFromSlips(slipsFile);
   assert.equal(slips.length, 42);
+  // Each slip carries the poll's link, and says what the app does: the last vote counts.
+  const slipsHtml = readFileSync(slipsFile, 'utf8');
+  assert.equal(slipsHtml.split(`${server.url}#/poll/${pollId}`).length - 1, 42);
+  assert.match(slipsHtml, /截止前可以改投（在任何设备上），以最后一次为准/);
   const publicExport = (await exportFile(c, work, { scope: 'public' })).file;
   const pub = readFileSync(publicExport, 'utf8');
   assert.ok(!pub.includes(slips[0].code.replace('-', '')), 'codes never leave the committee');
   assert.ok(!pub.includes('area_m2'), 'nor floor areas');
+  assert.ok(!pub.includes('"kind":"household"'), 'nor the household list');
 
-  // Two residents' devices get the public data and vote; household 1 votes on both.
+  // Two residents' devices get the public data and vote. Household 0 votes on device a,
+  // changes its mind there, and votes once more on device b: its last vote counts.
   const devices = [];
-  for (const [votes, name] of [[[[0, '同意'], [1, '同意']], 'a'], [[[0, '反对'], [2, '同意']], 'b']]) {
+  let receipts = {};
+  for (const [votes, name] of [[[[0, '同意'], [1, '同意'], [0, '反对']], 'a'], [[[0, '同意'], [2, '同意']], 'b']]) {
     const d = await device();
     const p = await d.context.newPage();
     await openApp(p, server.url);
     await importFile(p, publicExport);
+    assert.equal((await state(p)).counts.household, 0);
     await openPoll(p, TITLE);
     if (name === 'a') {
       s = await vote(p, 'AAAAA-AAAAA', '同意');
@@ -178,13 +135,16 @@ test('an owners\' decision: built, coded, voted on two devices (one code on both
     for (const [i, choice] of votes) {
       s = await vote(p, slips[i].code, choice);
       assert.equal(s.answer.stage, 'thanks');
+      assert.equal(s.answer.home, '12 号楼的一户');  // no household list here: the building only
+      if (name === 'a' && i === 0 && receipts[0]) {
+        assert.equal(s.answer.earlier, receipts[0], 'told before answering');
+        assert.equal(s.answer.replaced, receipts[0], 'and after');
+      } else {
+        assert.equal(s.answer.replaced, '');
+      }
+      receipts[i] ??= s.answer.receipt;
     }
-    if (name === 'a') {  // the same household again on this device: refused, nothing stored
-      s = await vote(p, slips[0].code, '反对');
-      assert.match(s.answer.error, /已经在这台设备上投过票/);
-      assert.equal(s.counts.response, 2);
-      await tap(p, '‹ 返回');
-    }
+    assert.equal((await state(p)).counts.response, votes.length);
     await waitSaved(p);
     devices.push((await exportFile(p, mkdtempSync(path.join(work, name)))).file);
     await d.context.close();
@@ -198,29 +158,32 @@ test('an owners\' decision: built, coded, voted on two devices (one code on both
   await openPoll(c, TITLE);
   await tap(c, '查看实时统计');
   s = await waitState(c, (s) => s.screen === 'results' && s.tally);
-  assert.equal(s.tally.responses, 4);
+  assert.equal(s.tally.responses, 5);
   assert.equal(s.tally.counted, 3);
-  const notCounted = s.tally.not_counted;
-  assert.equal(notCounted.length, 1);
-  assert.equal(notCounted[0].status, 'superseded');
+  assert.deepEqual(s.tally.not_counted.map((b) => b.status), ['superseded', 'superseded']);
   const d278 = s.tally.civil_code_278;
   assert.equal(d278.total_households, 42);
   assert.equal(d278.voted_households, 3);
-  assert.equal(d278.for_households, 2);  // household 1's later "against" (device b) counts
+  assert.equal(d278.for_households, 3);  // household 0's last vote, on device b, is "for"
+  assert.equal(s.verdict.final, false);
   assert.equal(s.verdict.participation_ok, false);
-  assert.equal(s.verdict.passed, false);
-  await screenshot(c, 'decision-fails-participation');
+  assert.equal(s.verdict.would_pass_if_closed_now, false);
+  await screenshot(c, 'decision-open-standing');
   await tap(c, '审计：每一份答卷');
   s = await waitState(c, (s) => s.screen === 'audit');
   await screenshot(c, 'decision-audit');
 
-  // Volunteers went door to door: 30 more households of building 12 voted for.
+  // Volunteers went door to door: 30 more households of building 12 voted for, on a
+  // tablet whose ballots carry the same rules as the others.
+  const terms = JSON.parse(readFileSync(devices[0], 'utf8')).records.find((r) => r.kind === 'response').terms;
+  assert.match(terms, /^[0-9a-f]{32}$/);
   const homes = JSON.parse(readFileSync(path.join(ROOT, 'assets/sample/sample-households.json'), 'utf8')).records
     .filter((h) => h.building === SAMPLE.records.find((r) => r.kind === 'building' && r.number === '12').id);
   const voted = new Set(slips.slice(0, 3).map((x) => x.home));
   const ballots = homes.filter((h) => !voted.has(`12 号楼 ${h.unit} 单元 ${h.room} 室`)).slice(0, 30).map((h, i) => ({
     id: (0xd000 + i).toString(16).padStart(32, '0'), kind: 'response', rev: `${Date.now() - 1000 + i}-0-volunteer`,
     poll: pollId, submitted_ms: Date.now() - 1000 + i, household: h.id, answers: [{ question: 'q1', choices: ['for'] }],
+    terms,
   }));
   writeFileSync(path.join(work, 'volunteers.json'), JSON.stringify(bundle(ballots, { device: 'volunteer' })));
   await importFile(c, path.join(work, 'volunteers.json'));
@@ -229,8 +192,10 @@ test('an owners\' decision: built, coded, voted on two devices (one code on both
   s = await waitState(c, (s) => s.screen === 'results' && s.tally && s.tally.counted === 33);
   assert.equal(s.verdict.participation_ok, true);
   assert.equal(s.verdict.approved, true);
-  assert.equal(s.verdict.passed, true);
-  await screenshot(c, 'decision-passes');
+  assert.equal(s.verdict.final, false);  // still open: where it stands, not a result
+  assert.equal(s.verdict.would_pass_if_closed_now, true);
+  assert.equal(s.verdict.passed, undefined);
+  await screenshot(c, 'decision-would-pass');
 
   // CSV for Excel, then close and publish: residents see the counts, never the ballots.
   await tap(c, '‹ 返回');
@@ -239,11 +204,19 @@ test('an owners\' decision: built, coded, voted on two devices (one code on both
   await csv.saveAs(csvFile);
   const csvText = readFileSync(csvFile);
   assert.deepEqual([...csvText.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.equal(csvText.toString('utf8').trim().split('\r\n').length, 1 + 34);
+  const rows = csvText.toString('utf8').split('\r\n');
+  assert.equal(rows.indexOf(''), 1 + 35, 'a header and one row per ballot, then the totals');
+  assert.match(csvText.toString('utf8'), /若现在截止，将达到通过条件/);
   await tap(c, '关闭投票');
+  await waitState(c, (s) => s.confirm && s.confirm.kind === 'close');
+  await tap(c, '确认关闭');
   await waitState(c, (s) => s.poll_status === 'closed');
   await tap(c, '公布结果');
+  await waitState(c, (s) => s.confirm && s.confirm.kind === 'publish');
+  assert.match(await screenText(c), /公布后，这个结果就是最终结果：不能撤销，不能重新计算/);
+  await tap(c, '确认公布（不能撤销）');
   s = await waitState(c, (s) => s.poll_status === 'published');
+  assert.deepEqual(s.poll_log.map((e) => e.action), ['open', 'close', 'publish']);
   const published = (await exportFile(c, work, { scope: 'public' })).file;
   assert.ok(!readFileSync(published, 'utf8').includes('"kind":"response"'));
 
@@ -256,6 +229,7 @@ test('an owners\' decision: built, coded, voted on two devices (one code on both
   await tap(rp, '查看结果');
   s = await waitState(rp, (s) => s.screen === 'results' && s.tally);
   assert.equal(s.tally.counted, 33);
+  assert.equal(s.verdict.final, true);
   assert.equal(s.verdict.passed, true);
   await screenshot(rp, 'decision-published');
   await r.context.close();

@@ -48,6 +48,8 @@ TEST_CASE("every enumerated value shown on screen has words in both languages") 
     every_value_has_text<PollStage>(c, "stage_name.");
     every_value_has_text<Kind>(c, "count.");
     every_value_has_text<Kind>(c, "count1.");
+    every_value_has_text<PollAction>(c, "log.");
+    every_value_has_text<PollKind>(c, "go_poll.");
 }
 
 TEST_CASE("every string key written in the source exists in both tables") {

@@ -30,6 +30,7 @@ void linli_js_download(const char* name, const char* data, std::size_t len, cons
 void linli_js_pick_file(void* ctx, double max_bytes);
 void linli_js_ready();
 char* linli_js_route();
+char* linli_js_app_url();
 void linli_js_status(const char* text);
 void linli_js_mirror(const char* json);
 }
@@ -241,6 +242,13 @@ std::optional<std::string> take_route() {
     if (last == route) return std::nullopt;
     last = route;
     return route;
+}
+
+std::string app_url() {
+    char* p = linli_js_app_url();
+    std::string url(p);
+    std::free(p);
+    return url;
 }
 
 void after(int ms, std::function<void()> fn) {
