@@ -19,40 +19,42 @@ struct FieldAddresses {
     template <class T> void operator()(const char*, T& value, const Rules&) { out.push_back(&value); }
 };
 
-template <class T, class Fn> void walk(T& to, const T& from, Fn& fn);
+template <class T, class Fn> void walk(T& to, const T& from, Fn& fn, CommitteeFields which);
 
 // Visits `to` while stepping through `from`'s fields in the same order: one type, so
-// the two lists line up. Calls fn(to_field, from_field) for each committee field.
+// the two lists line up. Calls fn(to_field, from_field) for each committee field asked for.
 template <class Fn> struct CommitteePairs {
     Fn& fn;
+    CommitteeFields which;
     std::vector<const void*> from;
     std::size_t next = 0;
     template <class T> void operator()(const char*, T& to, const Rules& r) {
         const T& other = *static_cast<const T*>(from[next++]);
-        if (r.committee) fn(to, other);
-        else walk(to, other, fn);
+        if (!r.committee) walk(to, other, fn, which);
+        else if (which == CommitteeFields::all || !r.follows_version) fn(to, other);
     }
 };
 
 // Objects field by field; lists element by element where their lengths agree (else they
 // are different lists, with nothing to pair); optionals where both are set.
-template <class T, class Fn> void walk(T& to, const T& from, Fn& fn) {
+template <class T, class Fn> void walk(T& to, const T& from, Fn& fn, CommitteeFields which) {
     if constexpr (has_visit<T>::value) {
         FieldAddresses a;
         const_cast<T&>(from).visit(a);  // visit() only takes addresses here
-        CommitteePairs<Fn> pairs{fn, std::move(a.out)};
+        CommitteePairs<Fn> pairs{fn, which, std::move(a.out)};
         to.visit(pairs);
     } else if constexpr (is_vector<T>::value) {
         if (to.size() == from.size())
-            for (std::size_t i = 0; i < to.size(); ++i) walk(to[i], from[i], fn);
+            for (std::size_t i = 0; i < to.size(); ++i) walk(to[i], from[i], fn, which);
     } else if constexpr (is_optional<T>::value) {
-        if (to && from) walk(*to, *from, fn);
+        if (to && from) walk(*to, *from, fn, which);
     }
 }
 
-template <class Fn> void walk_bodies(Record& to, const Record& from, Fn fn) {
+template <class Fn> void walk_bodies(Record& to, const Record& from, CommitteeFields which, Fn fn) {
     if (to.kind() != from.kind()) return;
-    std::visit([&](auto& body) { walk(body, std::get<std::decay_t<decltype(body)>>(from.body), fn); }, to.body);
+    std::visit([&](auto& body) { walk(body, std::get<std::decay_t<decltype(body)>>(from.body), fn, which); },
+               to.body);
 }
 
 // Clears the fields a public export leaves out, at any depth (as FieldWriter does).
@@ -77,9 +79,9 @@ Record public_view(const Record& r) {
     return out;
 }
 
-bool fill_committee_fields(Record& to, const Record& from) {
+bool fill_committee_fields(Record& to, const Record& from, CommitteeFields which) {
     bool filled = false;
-    walk_bodies(to, from, [&](auto& mine, const auto& theirs) {
+    walk_bodies(to, from, which, [&](auto& mine, const auto& theirs) {
         using T = std::decay_t<decltype(mine)>;
         if (mine == T{} && !(theirs == T{})) {
             mine = theirs;
@@ -91,7 +93,7 @@ bool fill_committee_fields(Record& to, const Record& from) {
 
 bool lacks_committee_fields_of(const Record& to, const Record& from) {
     bool lacks = false;
-    walk_bodies(const_cast<Record&>(to), from, [&](auto& mine, const auto& theirs) {  // reads only
+    walk_bodies(const_cast<Record&>(to), from, CommitteeFields::kept, [&](auto& mine, const auto& theirs) {  // reads only
         using T = std::decay_t<decltype(mine)>;
         lacks = lacks || (mine == T{} && !(theirs == T{}));
     });

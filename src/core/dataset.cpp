@@ -35,11 +35,11 @@ bool dominates(const Record& a, const Record& b) {
     if (a.rev == b.rev) {
         // `b` is `a` less some committee fields (a public copy of it): filling them in gives `a`.
         Record filled = b;
-        fill_committee_fields(filled, a);
+        fill_committee_fields(filled, a, CommitteeFields::all);
         return filled == a;
     }
-    // A later edit supersedes, unless it lacks a committee field the earlier one has: a
-    // public copy of a newer version must not erase a floor area.
+    // A later edit supersedes, unless it lacks a committee field the earlier one has (and
+    // keeps): a public copy of a newer version must not erase a floor area.
     return !is_immutable(a.kind()) && a.rev > b.rev && !lacks_committee_fields_of(a, b);
 }
 

@@ -115,8 +115,8 @@ bool beats(const Record& a, const Record& b);
 int owner_rank(Kind k);
 
 // Whether version `a` makes `b` (same id) redundant: a later edit of the same editable
-// kind that carries every committee field `b` has, or the same version with more of its
-// committee fields. A strict partial order, so keeping the versions nothing dominates
+// kind that carries every committee field `b` has (but those that follow the version,
+// Rules.follows_version), or the same version with more of its committee fields. A strict partial order, so keeping the versions nothing dominates
 // makes merge commutative, associative and idempotent.
 bool dominates(const Record& a, const Record& b);
 

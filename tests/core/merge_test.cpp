@@ -332,3 +332,29 @@ TEST_CASE("dominates is a strict partial order over generated versions") {
     }
     CHECK(chains > 100);  // the generator does make chains to check
 }
+
+TEST_CASE("a committee field that follows its version: a poll's roll cleared on reopening stays cleared") {
+    Poll p;
+    p.title.zh = "加装电梯";
+    p.eligibility = Eligibility::household;
+    p.status = PollStatus::closed;
+    p.roll = {RollEntry{std::string(32, '6'), std::string(32, 'b'), 8850}};
+    Record closed{std::string(32, '9'), Rev{1795400000000, 0, "committee"}, false, p};
+    Record reopened = closed;
+    reopened.rev.ms += 5000;
+    reopened.as<Poll>()->status = PollStatus::open;
+    reopened.as<Poll>()->roll.clear();
+    for (bool closed_first : {true, false}) {
+        Dataset d;
+        d.merge(closed_first ? closed : reopened);
+        d.merge(closed_first ? reopened : closed);
+        CHECK(*d.find(closed.id) == reopened);  // not filled back in
+        CHECK(d.versions(closed.id).size() == 1);
+    }
+    // A public copy of the closed poll (the roll left out) is the same version, less: redundant.
+    Dataset d;
+    d.merge(public_view(closed));
+    d.merge(closed);
+    CHECK(*d.find(closed.id) == closed);
+    CHECK(d.versions(closed.id).size() == 1);
+}
