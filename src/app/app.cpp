@@ -111,6 +111,7 @@ void App::open_store(std::optional<std::string> mount_error) {
     auto s = store::Store::open(kDataDir, platform::now_ms(), ids_);
     if (!s) return fail("err.store.open", describe(s.error(), catalog_.in(Lang::en)));
     store_ = std::move(*s);
+    if (store_->wrote_on_open()) changed();  // a repair (notes() says what) reaches IndexedDB now
     ui_.lang = Lang::zh;
     if (store_->meta().lang == "en") {
         if (catalog_.has(Lang::en)) ui_.lang = Lang::en;
@@ -187,7 +188,12 @@ void App::export_bundle(Scope scope) {
     std::int64_t now = platform::now_ms();
     Bundle b = store_->export_bundle(scope, now);
     std::string name = file_stem() + "-" + std::string(enum_name(scope)) + "-" + format_date(now) + ".json";
-    platform::download(name, write_bundle(b), "application/json");
+    auto bytes = write_readable_bundle(b);  // a file no Linli could import is not handed out
+    if (!bytes) {
+        status_.notice = describe(bytes.error(), catalog_.in(ui_.lang));
+        return;
+    }
+    platform::download(name, *bytes, "application/json");
     if (auto e = store_->note_export(now)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
     changed();
 }
@@ -219,7 +225,7 @@ void App::file_picked(platform::PickedFile f) {
     auto b = parse_bundle(f.bytes);
     std::optional<Error> problem;
     if (!b) problem = b.error();
-    else problem = store_->check_import(*b);
+    else problem = store_->check_import(*b, platform::now_ms());
     if (problem) {
         status_.import.stage = Stage::refused;
         status_.import.message = describe(*problem, s);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <numeric>
 #include <string>
@@ -11,6 +12,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "core/bundle.h"
+#include "core/clock_drift.h"
 #include "core/dataset.h"
 #include "core/i18n.h"
 #include "core/poll_rules.h"
@@ -18,14 +20,17 @@
 #include "core/schema.h"
 #include "core/tally.h"
 #include "store/files.h"
+#include "store/store.h"
 
 namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  linli validate FILE...      check bundles; exit 1 if any is refused\n"
-    "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT\n"
-    "  linli stats FILE            what a bundle holds, as JSON\n"
+    "  linli validate FILE...      check bundles as the app's import would (now); exit 1 if any is refused\n"
+    "  linli merge OUT FILE...     merge bundles into one (committee scope) at OUT; refused as validate refuses\n"
+    "  linli stats FILE|DIR        what a bundle, or a store's directory (read, never written), holds,\n"
+    "                              as JSON; for a store also skipped_entries (damaged journal lines) and\n"
+    "                              notes (damaged files, what was recovered)\n"
     "  linli tally FILE POLL_ID    a poll's tally as JSON (Civil Code art. 278 for decisions)\n"
     "  linli csv FILE POLL_ID [zh|en]  a poll's answers, one row per response (UTF-8 with BOM)\n"
     "  linli terms FILE POLL_ID    the fingerprint of a poll's rules, which its ballots carry\n"
@@ -35,6 +40,8 @@ const linli::Strings& en() {
     static linli::Catalog catalog;
     return catalog.in(linli::Lang::en);
 }
+
+std::int64_t now_ms() { return static_cast<std::int64_t>(std::time(nullptr)) * 1000; }
 
 // Reads and checks one bundle; prints why it is refused.
 std::optional<linli::Bundle> load(const std::string& path) {
@@ -60,7 +67,9 @@ int validate(const std::vector<std::string>& files) {
             continue;
         }
         linli::Dataset empty;
-        if (auto e = empty.missing_reference(*b)) {
+        auto e = linli::clock_ahead(*b, now_ms());  // the app's import refuses it now
+        if (!e) e = empty.missing_reference(*b);
+        if (e) {
             std::fprintf(stderr, "%s: refused: %s\n", f.c_str(), linli::describe(*e, en()).c_str());
             ++bad;
             continue;
@@ -79,6 +88,10 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
             std::fprintf(stderr, "%s: refused: it is from another compound than %s\n", f.c_str(), files.front().c_str());
             return 1;
         }
+        if (auto e = linli::clock_ahead(*b, now_ms())) {
+            std::fprintf(stderr, "%s: refused: %s\n", f.c_str(), linli::describe(*e, en()).c_str());
+            return 1;
+        }
         bundles.push_back(std::move(*b));
     }
     linli::Dataset all;
@@ -91,18 +104,19 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
     linli::Bundle whole;
     whole.community = bundles.front().community;
     whole.device = "linlicli";
-    whole.exported_at = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
+    whole.exported_at = now_ms();
     whole.scope = linli::Scope::committee;
-    for (const auto& [id, r] : all.records()) whole.records.push_back(r);
-    for (const auto& [id, rs] : all.conflicts()) whole.conflicts.insert(whole.conflicts.end(), rs.begin(), rs.end());
-    auto by_id = [](const linli::Record& a, const linli::Record& b) { return a.id != b.id ? a.id < b.id : a.rev < b.rev; };
-    std::sort(whole.records.begin(), whole.records.end(), by_id);
-    std::sort(whole.conflicts.begin(), whole.conflicts.end(), by_id);
+    all.fill_bundle(whole);
     if (auto e = linli::Dataset{}.missing_reference(whole)) {
         std::fprintf(stderr, "refused: %s\n", linli::describe(*e, en()).c_str());
         return 1;
     }
-    if (auto e = linli::store::write_atomic(out, linli::write_bundle(whole))) {
+    auto bytes = linli::write_readable_bundle(whole);  // never a file the app would refuse by its size
+    if (!bytes) {
+        std::fprintf(stderr, "%s: refused: %s\n", out.c_str(), linli::describe(bytes.error(), en()).c_str());
+        return 1;
+    }
+    if (auto e = linli::store::write_atomic(out, *bytes)) {
         std::fprintf(stderr, "%s: %s\n", out.c_str(), linli::describe(*e, en()).c_str());
         return 1;
     }
@@ -111,7 +125,18 @@ int merge(const std::string& out, const std::vector<std::string>& files) {
 }
 
 int stats(const std::string& file) {
-    auto b = load(file);
+    // A store's directory is read as the app opens it, without writing anything: what
+    // it holds, and what could not be read (damaged entries, files).
+    std::optional<linli::store::Store> store;
+    if (std::filesystem::is_directory(file)) {
+        auto s = linli::store::Store::inspect(file, now_ms());
+        if (!s) {
+            std::fprintf(stderr, "%s: refused: %s\n", file.c_str(), linli::describe(s.error(), en()).c_str());
+            return 1;
+        }
+        store = std::move(*s);
+    }
+    auto b = store ? std::optional<linli::Bundle>(store->export_bundle(linli::Scope::committee, now_ms())) : load(file);
     if (!b) return 1;
     linli::Dataset d;
     d.merge(*b);
@@ -147,6 +172,13 @@ int stats(const std::string& file) {
         w.Int(n);
     }
     w.EndObject();
+    if (store) {
+        w.Key("skipped_entries"); w.Int(store->skipped_lines());
+        w.Key("notes");
+        w.StartArray();
+        for (const auto& note : store->notes()) w.String(linli::describe(note, en()).c_str());
+        w.EndArray();
+    }
     w.EndObject();
     std::printf("%s\n", buf.GetString());
     return 0;

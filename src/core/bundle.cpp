@@ -91,11 +91,26 @@ void write_records(cereal::JSONOutputArchive& ar, const char* name, const std::v
     ar.finishNode();
 }
 
-// cereal's JSON archive always pretty-prints. JSON escapes every line break inside a
-// string, so the raw ones are layout only and can go.
-std::string compact(std::string s) {
-    s.erase(std::remove(s.begin(), s.end(), '\n'), s.end());
-    return s;
+// cereal's JSON archive always pretty-prints (a line break between values, a space after
+// each colon). Outside strings that is layout only, and it can make a merge of files the
+// app reads one it refuses by size: it goes. Inside strings every byte stays.
+std::string compact(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    bool in_string = false, escaped = false;
+    for (char c : s) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            continue;
+        } else if (c == '"') {
+            in_string = true;
+        }
+        out += c;
+    }
+    return out;
 }
 
 }  // namespace
@@ -202,6 +217,15 @@ std::string write_bundle(const Bundle& b) {
         if (b.scope == Scope::committee && !b.conflicts.empty()) write_records(ar, "conflicts", b.conflicts, b.scope);
     }
     return compact(os.str());
+}
+
+Result<std::string> write_readable_bundle(const Bundle& b) {
+    std::string bytes = write_bundle(b);
+    if (bytes.size() > kMaxBundleBytes) {
+        auto mb = [](std::size_t n) { return std::to_string((n + (1u << 20) - 1) >> 20); };
+        return make_error("err.bundle.too_big_to_write", {mb(bytes.size()), mb(kMaxBundleBytes)});
+    }
+    return bytes;
 }
 
 std::string canonical_json(const Record& r) {

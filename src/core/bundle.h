@@ -41,9 +41,12 @@ struct Bundle {
 // Parses and checks a whole bundle; any problem is an Error and nothing is returned.
 Result<Bundle> parse_bundle(std::string_view bytes);
 
-// Writes a bundle; public scope leaves out committee fields, responses, households and
-// conflicts.
+// Writes a bundle as compact JSON; public scope leaves out committee fields, responses,
+// households and conflicts.
 std::string write_bundle(const Bundle& b);
+// The same, refused (err.bundle.too_big_to_write) when parse_bundle would refuse it by
+// its size: what the app cannot read back is never written.
+Result<std::string> write_readable_bundle(const Bundle& b);
 
 // One record as compact JSON: used to order versions deterministically.
 std::string canonical_json(const Record& r);

@@ -1,6 +1,6 @@
 #include "core/dataset.h"
 
-#include "core/json_read.h"  // has_visit
+#include "core/committee_fields.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,45 +13,74 @@ int MergeReport::total_changes() const {
            conflicts;
 }
 
+int owner_rank(Kind k) {
+    // Ids are random, so two kinds under one id take a crafted or broken file. What other
+    // records point at keeps the id; responses, which nothing points at, never take one
+    // from another kind (a ballot reusing a poll's or a household's id would replace it
+    // for good). The other kinds' versions are kept aside as conflicts.
+    static constexpr std::array<Kind, kKindCount> order{Kind::community, Kind::building, Kind::household, Kind::poll,
+                                                        Kind::notice,    Kind::facility, Kind::mapshape,  Kind::response};
+    return static_cast<int>(std::find(order.begin(), order.end(), k) - order.begin());
+}
+
 bool beats(const Record& a, const Record& b) {
-    bool ia = is_immutable(a.kind()), ib = is_immutable(b.kind());
-    if (ia != ib) return ia;
-    if (a.rev != b.rev) return ia ? a.rev < b.rev : a.rev > b.rev;
+    if (a.kind() != b.kind()) return owner_rank(a.kind()) < owner_rank(b.kind());
+    bool immutable = is_immutable(a.kind());
+    if (a.rev != b.rev) return immutable ? a.rev < b.rev : a.rev > b.rev;
     return canonical_json(a) > canonical_json(b);
 }
 
-namespace {
-
-// Clears the fields a public export leaves out.
-struct CommitteeFieldClearer {
-    template <class T> void operator()(const char*, T& value, const Rules& r) {
-        if (r.committee) value = T{};
-        else if constexpr (has_visit<T>::value) value.visit(*this);
+bool dominates(const Record& a, const Record& b) {
+    if (a.kind() != b.kind() || a == b) return false;
+    if (a.rev == b.rev) {
+        // `b` is `a` less some committee fields (a public copy of it): filling them in gives `a`.
+        Record filled = b;
+        fill_committee_fields(filled, a, CommitteeFields::all);
+        return filled == a;
     }
-};
+    // A later edit supersedes, unless it lacks a committee field the earlier one has (and
+    // keeps): a public copy of a newer version must not erase a floor area.
+    return !is_immutable(a.kind()) && a.rev > b.rev && !lacks_committee_fields_of(a, b);
+}
 
-}  // namespace
-
-Record public_view(const Record& r) {
-    Record out = r;
-    CommitteeFieldClearer clear;
-    std::visit([&](auto& body) { body.visit(clear); }, out.body);
+std::vector<const Record*> Dataset::versions(const Id& id) const {
+    std::vector<const Record*> out;
+    auto it = records_.find(id);
+    if (it == records_.end()) return out;
+    auto kept = kept_.find(id);
+    out.push_back(kept != kept_.end() && kept->second.winner ? &*kept->second.winner : &it->second);
+    if (auto o = others_.find(id); o != others_.end())
+        for (const auto& r : o->second) out.push_back(&r);
+    if (kept != kept_.end())
+        for (const auto& r : kept->second.sources) out.push_back(&r);
     return out;
 }
 
-namespace {
-// `part` is what a public export made of `full`: the same version, less the committee
-// fields. Merging them keeps the fuller one; it is not a conflict.
-bool is_public_view_of(const Record& part, const Record& full) {
-    return part.rev == full.rev && !(part == full) && part == public_view(full);
+// Stores the versions of one id (none dominated, sorted by beats). The first is the
+// winner; the committee fields it lacks are filled in from the other versions of its
+// kind, latest first. Older ones of its kind are kept for those fields; the rest (other
+// kinds, other immutable records, equal revs) are conflicts.
+void Dataset::hold(const Id& id, std::vector<Record> all) {
+    const Record& w = all.front();
+    Record shown = w;
+    if (!is_immutable(w.kind()))
+        for (std::size_t i = 1; i < all.size(); ++i)
+            if (all[i].kind() == w.kind()) fill_committee_fields(shown, all[i]);
+    Kept kept;
+    std::vector<Record> others;
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        bool source = all[i].kind() == w.kind() && !is_immutable(w.kind()) && all[i].rev < w.rev;
+        (source ? kept.sources : others).push_back(std::move(all[i]));
+    }
+    if (!(shown == w)) kept.winner = std::move(all.front());
+    auto it = records_.find(id);
+    if (it == records_.end()) records_.emplace(id, std::move(shown));
+    else it->second = std::move(shown);  // in place: live() holds pointers
+    if (others.empty()) others_.erase(id);
+    else others_[id] = std::move(others);
+    if (!kept.winner && kept.sources.empty()) kept_.erase(id);
+    else kept_[id] = std::move(kept);
 }
-
-// An editable version is superseded once an editable version of the same id with a later
-// rev exists; superseded versions are forgotten. Whatever else was seen is kept.
-bool supersedes(const Record& newer, const Record& older) {
-    return !is_immutable(newer.kind()) && !is_immutable(older.kind()) && newer.rev > older.rev;
-}
-}  // namespace
 
 void Dataset::merge(const Record& v, MergeReport* report) {
     auto k = static_cast<std::size_t>(v.kind());
@@ -62,48 +91,33 @@ void Dataset::merge(const Record& v, MergeReport* report) {
         if (report) ++report->added[k];
         return;
     }
-    Record& winner = it->second;
-    if (is_public_view_of(v, winner)) {
-        if (report) ++report->unchanged;
-        return;
-    }
-    if (is_public_view_of(winner, v)) {
-        ++generation_;
-        winner = v;
-        if (report) ++report->updated[k];
-        return;
-    }
-    auto oit = others_.find(v.id);
-    std::vector<Record> kept = oit == others_.end() ? std::vector<Record>{} : oit->second;
-
-    bool known = winner == v || std::find(kept.begin(), kept.end(), v) != kept.end();
-    bool old = supersedes(winner, v) || std::any_of(kept.begin(), kept.end(), [&](const Record& u) { return supersedes(u, v); });
-    if (known || old) {
-        if (report) ++report->unchanged;
-        return;
-    }
-
-    // The retained set: the winner unless v supersedes it, the kept ones v doesn't, and v.
-    std::vector<Record> all;
-    all.reserve(kept.size() + 2);
-    bool winner_superseded = supersedes(v, winner);
-    if (!winner_superseded) all.push_back(winner);
-    for (auto& u : kept)
-        if (!supersedes(v, u)) all.push_back(std::move(u));
-    all.push_back(v);
-    std::sort(all.begin(), all.end(), [](const Record& a, const Record& b) { return beats(a, b); });
-
-    ++generation_;  // v is new and kept: as winner or beside it
-    bool changed = !(all.front() == winner);
-    if (report) {
-        if (changed && all.front().deleted && !winner.deleted) ++report->deleted;
-        else if (changed) ++report->updated[k];
-        if (all.size() > 1) ++report->conflicts;  // v now stands beside a different version
-    }
-    winner = std::move(all.front());
-    all.erase(all.begin());
-    if (all.empty()) others_.erase(v.id);
-    else others_[v.id] = std::move(all);
+    auto held = versions(v.id);
+    // Seen already, or made redundant by a version held: nothing changes. The check is
+    // against every version held, not only the winner, or the order of arrival would count.
+    for (const Record* u : held)
+        if (*u == v || dominates(*u, v)) {
+            if (report) ++report->unchanged;
+            return;
+        }
+    Record before = it->second;
+    std::vector<Record> versions;
+    for (const Record* u : held)
+        if (!dominates(v, *u)) versions.push_back(*u);
+    versions.push_back(v);
+    std::sort(versions.begin(), versions.end(), [](const Record& a, const Record& b) { return beats(a, b); });
+    // v now stands beside a version it conflicts with: another kind (never a replacement),
+    // another immutable record, another version with its rev.
+    bool conflict = std::any_of(versions.begin(), versions.end(), [&](const Record& u) {
+        return !(u == v) && (u.kind() != v.kind() || is_immutable(v.kind()) || u.rev == v.rev);
+    });
+    hold(v.id, std::move(versions));
+    ++generation_;  // v is new and kept
+    if (!report) return;
+    const Record& after = records_.at(v.id);
+    if (conflict) ++report->conflicts;
+    else if (after == before) ++report->unchanged;
+    else if (after.deleted && !before.deleted) ++report->deleted;
+    else ++report->updated[k];
 }
 
 void Dataset::merge(const Bundle& b, MergeReport* report) {
@@ -112,17 +126,28 @@ void Dataset::merge(const Bundle& b, MergeReport* report) {
 }
 
 void Dataset::merge(const Dataset& other, MergeReport* report) {
-    for (const auto& [id, r] : other.records_) merge(r, report);
-    for (const auto& [id, versions] : other.others_)
-        for (const auto& r : versions) merge(r, report);
+    for (const auto& [id, r] : other.records_)
+        for (const Record* v : other.versions(id)) merge(*v, report);
+}
+
+void Dataset::fill_bundle(Bundle& b, bool (*only)(const Record&)) const {
+    for (const auto& [id, r] : records_) {
+        auto vs = versions(id);
+        for (std::size_t i = 0; i < vs.size(); ++i)
+            if (!only || only(*vs[i])) (i == 0 ? b.records : b.conflicts).push_back(*vs[i]);
+    }
+    auto by_id = [](const Record& a, const Record& c) { return a.id != c.id ? a.id < c.id : a.rev < c.rev; };
+    std::sort(b.records.begin(), b.records.end(), by_id);
+    std::sort(b.conflicts.begin(), b.conflicts.end(), by_id);
 }
 
 MergeReport Dataset::preview(const Bundle& incoming) const {
     Dataset scratch;  // only the ids the bundle touches
     auto copy_id = [&](const Id& id) {
-        if (scratch.records_.count(id)) return;
-        if (const Record* r = find(id)) scratch.records_.emplace(id, *r);
+        if (scratch.records_.count(id) || !records_.count(id)) return;
+        scratch.records_.emplace(id, records_.at(id));
         if (auto it = others_.find(id); it != others_.end()) scratch.others_.emplace(id, it->second);
+        if (auto it = kept_.find(id); it != kept_.end()) scratch.kept_.emplace(id, it->second);
     };
     for (const auto& r : incoming.records) copy_id(r.id);
     for (const auto& r : incoming.conflicts) copy_id(r.id);
@@ -132,11 +157,10 @@ MergeReport Dataset::preview(const Bundle& incoming) const {
 }
 
 std::string Dataset::digest() const {
-    std::vector<std::string> all;
+    std::vector<std::string> all;  // every version as written: what the state is made of
     all.reserve(records_.size());
-    for (const auto& [id, r] : records_) all.push_back(canonical_json(r));
-    for (const auto& [id, rs] : others_)
-        for (const auto& r : rs) all.push_back(canonical_json(r));
+    for (const auto& [id, r] : records_)
+        for (const Record* v : versions(id)) all.push_back(canonical_json(*v));
     std::sort(all.begin(), all.end());
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bits
     for (const auto& s : all) {
@@ -171,7 +195,7 @@ std::optional<Error> Dataset::missing_reference(const Bundle& incoming) const {
     in_file.reserve(incoming.records.size());
     for (const auto& r : incoming.records) in_file.emplace(r.id, r.kind());
     auto has = [&](const Id& id, Kind want) {
-        if (auto f = in_file.find(id); f != in_file.end()) return f->second == want;
+        if (auto f = in_file.find(id); f != in_file.end() && f->second == want) return true;  // else another kind's, kept aside
         const Record* r = find(id);
         return r && r->kind() == want;
     };

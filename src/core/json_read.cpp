@@ -1,5 +1,6 @@
 #include "core/json_read.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -25,7 +26,33 @@ static std::string number_text(double d) {
     return s;
 }
 
+bool is_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
+        if (n == 9 || n >= s.size() - i) return false;  // a bad lead byte, or cut short
+        // The second byte's range rules out overlong forms, code points past U+10FFFF and
+        // the surrogates U+D800..U+DFFF (0xED 0xA0..0xBF), which no UTF-8 text may hold.
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c == 0xE0) lo = 0xA0;
+        else if (c == 0xED) hi = 0x9F;
+        else if (c == 0xF0) lo = 0x90;
+        else if (c == 0xF4) hi = 0x8F;
+        for (std::size_t k = 1; k <= n; ++k) {
+            auto b = static_cast<unsigned char>(s[i + k]);
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
+        }
+        i += n + 1;
+    }
+    return true;
+}
+
 std::optional<std::string> text_problem(std::string_view s, const Rules& r, std::vector<std::string>& args) {
+    // RapidJSON checks the file's raw bytes, but decodes an escaped lone surrogate
+    // ("\udc00") into bytes that are not UTF-8: such text could be stored but never read
+    // back, so it is refused here like any other bad text.
+    if (!is_valid_utf8(s)) return "err.field.encoding";
     std::size_t chars = 0;
     for (unsigned char c : s) {
         if ((c & 0xC0) != 0x80) ++chars;
@@ -58,8 +85,10 @@ void FieldReader::finish() {
         for (int i = 0; i < named_; ++i)
             if (name == names_[i]) found = i;
         if (found < 0) {
-            std::string shown(name.substr(0, 40));
-            return fail("err.field.unknown", {shown}, JsonPath{&path_, nullptr});
+            if (!is_valid_utf8(name)) return fail("err.field.encoding", {}, JsonPath{&path_, nullptr});
+            std::size_t cut = std::min<std::size_t>(name.size(), 40);
+            while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+            return fail("err.field.unknown", {std::string(name.substr(0, cut))}, JsonPath{&path_, nullptr});
         }
         if (seen[found]) return fail("err.field.repeated", {std::string(name)}, JsonPath{&path_, nullptr});
         seen[found] = true;

@@ -115,6 +115,9 @@ private:
     int named_ = 0;
 };
 
+// Whether bytes are well-formed UTF-8 (no surrogates, no overlong forms).
+bool is_valid_utf8(std::string_view s);
+
 // Checks a UTF-8 string for a text field: length in characters, control characters.
 std::optional<std::string> text_problem(std::string_view s, const Rules& r, std::vector<std::string>& args);
 

@@ -333,7 +333,7 @@ struct Poll {
         v("questions", questions, {.max_items = 100});
         v("results", results, {});
         v("log", log, {.max_items = 200});
-        v("roll", roll, {.max_items = 20000, .committee = true});
+        v("roll", roll, {.max_items = 20000, .committee = true, .follows_version = true});  // cleared on reopening
     }
     bool operator==(const Poll&) const = default;
 };

@@ -1,5 +1,6 @@
 #include "core/rev.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace linli {
@@ -33,21 +34,31 @@ std::optional<Rev> parse_rev(std::string_view s) {
 }
 
 Rev Clock::tick(std::int64_t now_ms) {
-    if (now_ms > last_ms_) {
-        last_ms_ = now_ms;
+    if (now_ms > last_ms_ && last_ms_ < kMaxRevMs) {
+        last_ms_ = std::min(now_ms, kMaxRevMs);
         counter_ = 0;
-    } else {
+    } else if (counter_ < kMaxRevCounter) {
         ++counter_;
-    }
+    } else if (last_ms_ < kMaxRevMs) {
+        // A counter of ten digits would be refused by every reader (this device's too):
+        // the next millisecond is later than any rev of this one.
+        ++last_ms_;
+        counter_ = 0;
+    }  // else the end of the text form (year 33658): the last rev again, never a bad one
     return Rev{last_ms_, counter_, device_};
 }
 
-void Clock::observe(const Rev& seen) {
-    if (seen.ms > last_ms_) {
-        last_ms_ = seen.ms;
-        counter_ = seen.counter;
-    } else if (seen.ms == last_ms_ && seen.counter > counter_) {
-        counter_ = seen.counter;
+void Clock::observe(const Rev& seen, std::int64_t now_ms) {
+    // A rev from a clock far ahead (held from before imports refused them) may not drag
+    // this one along: this device's later edits must still beat its earlier ones, and
+    // both stay within a day of the real time.
+    std::int64_t limit = std::min(kMaxRevMs, std::max<std::int64_t>(now_ms, 0) + kMaxClockAheadMs);
+    Rev s = seen.ms > limit ? Rev{limit, 0, seen.device} : seen;
+    if (s.ms > last_ms_) {
+        last_ms_ = s.ms;
+        counter_ = s.counter;
+    } else if (s.ms == last_ms_ && s.counter > counter_) {
+        counter_ = s.counter;
     }
 }
 

@@ -19,6 +19,10 @@ struct Rules {
     bool multiline = false;        // strings may hold line breaks
     bool id = false;               // string holds a record id (32 hex digits)
     bool committee = false;        // left out of public exports
+    // Committee fields: a newer version without the value clears it (a poll's roll when it
+    // is reopened). Without this flag a committee value a newer version lacks is kept: that
+    // version may come from a device that never had it (core/committee_fields.h).
+    bool follows_version = false;
 };
 
 // Enumerations are written as strings; each enum names its values in order.

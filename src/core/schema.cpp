@@ -81,7 +81,11 @@ public:
             } else {
                 if (r.min_len) { key(w_, "minLength"); w_.Uint64(r.min_len); }
                 key(w_, "maxLength"); w_.Uint64(r.max_len);
-                key(w_, "pattern"); w_.String(r.multiline ? "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$" : "^[^\\u0000-\\u001f\\u007f]*$");
+                // No control characters, and no lone surrogates (a pair is one character in a
+                // Unicode-aware pattern): what the reader refuses, the schema refuses.
+                key(w_, "pattern");
+                w_.String(r.multiline ? "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f\\ud800-\\udfff]*$"
+                                      : "^[^\\u0000-\\u001f\\u007f\\ud800-\\udfff]*$");
             }
             w_.EndObject();
         } else if constexpr (std::is_same_v<T, bool>) {

@@ -76,6 +76,34 @@ std::optional<Error> append_file(const std::string& path, const std::string& byt
     return write_all(path, "ab", bytes);
 }
 
+std::size_t file_size(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
+}
+
+std::optional<Error> append_whole(const std::string& path, const std::string& bytes, std::size_t& known_size) {
+    std::size_t size = file_size(path);
+    if (size > known_size && ::truncate(path.c_str(), static_cast<off_t>(known_size)) != 0) return io_error(path);
+    std::string line_start = size < known_size && size > 0 ? "\n" : "";  // shrunk under us: start a new line
+    if (auto e = append_file(path, line_start + bytes)) {
+        int saved = errno;
+        if (::truncate(path.c_str(), static_cast<off_t>(std::min(size, known_size))) != 0) {}  // retried next time
+        errno = saved;
+        return e;
+    }
+    known_size = std::min(size, known_size) + line_start.size() + bytes.size();
+    return std::nullopt;
+}
+
+std::optional<Error> rename_file(const std::string& from, const std::string& to) {
+    if (file_exists(to)) {
+        errno = EEXIST;
+        return io_error(to);
+    }
+    if (std::rename(from.c_str(), to.c_str()) != 0) return io_error(from);
+    return std::nullopt;
+}
+
 std::optional<Error> make_dir(const std::string& path) {
     if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) return io_error(path);
     return std::nullopt;

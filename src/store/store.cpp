@@ -4,8 +4,11 @@
 #include <cstdio>
 
 #include "core/calendar.h"
+#include "core/clock_drift.h"
+#include "core/committee_fields.h"
 #include "core/json_object.h"
 #include "store/files.h"
+#include "store/journal.h"
 
 namespace linli::store {
 namespace {
@@ -16,14 +19,14 @@ std::string segment_name(int n) {
     return buf;
 }
 
-// Every version of every record whose kind matches `immutable`, winners and kept others.
-std::vector<const Record*> versions(const Dataset& d, bool immutable) {
+bool editable_kind(const Record& r) { return !is_immutable(r.kind()); }
+
+// Every version of every immutable record (winners and the others kept): the journal's.
+std::vector<const Record*> immutable_versions(const Dataset& d) {
     std::vector<const Record*> out;
     for (const auto& [id, r] : d.records())
-        if (is_immutable(r.kind()) == immutable) out.push_back(&r);
-    for (const auto& [id, rs] : d.conflicts())
-        for (const auto& r : rs)
-            if (is_immutable(r.kind()) == immutable) out.push_back(&r);
+        for (const Record* v : d.versions(id))
+            if (is_immutable(v->kind())) out.push_back(v);
     std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) {
         return a->id != b->id ? a->id < b->id : a->rev < b->rev;
     });
@@ -38,74 +41,6 @@ CommunityRef community_of(const Dataset& d, const Id& fallback) {
 
 }  // namespace
 
-Result<Store> Store::open(const std::string& dir, std::int64_t now_ms, IdSource& ids) {
-    Store s(dir);
-    for (const char* sub : {"", "/responses", "/snapshots"})
-        if (auto e = make_dir(dir + sub)) return *e;
-    if (file_exists(s.path("meta.json"))) {
-        auto text = read_file(s.path("meta.json"));
-        if (!text) return text.error();
-        auto meta = parse_object<Meta>(*text);
-        if (!meta) return make_error("err.store.meta", {meta.error().key});
-        s.meta_ = std::move(*meta);
-        if (s.meta_.schema > kSchemaVersion)
-            return make_error("err.store.newer", {std::to_string(s.meta_.schema), std::to_string(kSchemaVersion)});
-        // Older schemas would be migrated here, one version at a time; 1 is the first.
-    } else {
-        s.meta_.device = ids.next().substr(0, 16);
-        s.meta_.created_ms = now_ms;
-        if (auto e = s.write_meta()) return *e;
-    }
-    s.clock_ = Clock(s.meta_.device);
-    if (file_exists(s.path("drafts.json"))) {
-        // Drafts are a convenience: a damaged file loses the half-given answers, nothing else.
-        if (auto text = read_file(s.path("drafts.json")))
-            if (auto drafts = parse_object<Drafts>(*text)) s.drafts_ = std::move(*drafts);
-    }
-    if (auto e = s.load()) return *e;
-    return s;
-}
-
-std::optional<Error> Store::load() {
-    if (file_exists(path("editable.json"))) {
-        auto text = read_file(path("editable.json"));
-        if (!text) return text.error();
-        auto b = parse_bundle(*text);
-        if (!b) return make_error("err.store.editable", {b.error().key});
-        data_.merge(*b);
-    }
-    for (const auto& name : list_dir(path("responses"))) {
-        bool tail = name == "tail.ndjson";
-        if (!tail && (name.size() != 13 || name.substr(6) != ".ndjson")) continue;
-        auto text = read_file(path("responses/" + name));
-        if (!text) return text.error();
-        std::size_t lines = 0, start = 0;
-        while (start < text->size()) {
-            std::size_t end = text->find('\n', start);
-            if (end == std::string::npos) end = text->size();
-            if (end > start) {
-                ++lines;
-                auto r = parse_record(std::string_view(*text).substr(start, end - start));
-                if (r) data_.merge(*r);
-                else ++skipped_lines_;  // a line torn by a crash mid-write
-            }
-            start = end + 1;
-        }
-        // A crash mid-append may leave a last line without its newline: end it, so the
-        // next append starts a line of its own.
-        if (!text->empty() && text->back() != '\n')
-            if (auto e = append_file(path("responses/" + name), "\n")) return e;
-        if (tail) {
-            tail_lines_ = lines;
-        } else if (int n = std::atoi(name.c_str()); n >= segment_) {
-            segment_ = n;
-            segment_lines_ = lines;
-        }
-    }
-    for (const auto& [id, r] : data_.records()) clock_.observe(r.rev);
-    return std::nullopt;
-}
-
 std::optional<Error> Store::write_meta() { return write_atomic(path("meta.json"), write_object(meta_)); }
 
 std::optional<Error> Store::write_editable() {
@@ -113,25 +48,27 @@ std::optional<Error> Store::write_editable() {
     b.community = community_of(data_, meta_.community);
     b.device = meta_.device;
     b.scope = Scope::committee;
-    for (const Record* r : versions(data_, false)) {
-        // A kept other version goes beside its winner; the reader merges both back.
-        (data_.find(r->id) == r ? b.records : b.conflicts).push_back(*r);
-    }
-    return write_atomic(path("editable.json"), write_bundle(b));
+    data_.fill_bundle(b, editable_kind);  // the reader merges winners and kept versions back
+    auto bytes = write_readable_bundle(b);  // a file too big to open again is not written
+    if (!bytes) return bytes.error();
+    return write_atomic(path("editable.json"), *bytes);
 }
 
+// Records wait in unsaved_ until they are on disk: an append that fails (storage full
+// half-way) is cut back to whole lines, and its records go with the next one.
 std::optional<Error> Store::append_responses(const std::vector<const Record*>& rs) {
-    std::size_t i = 0;
-    while (i < rs.size()) {
-        std::size_t n = std::min(kTailRecords - tail_lines_, rs.size() - i);
-        std::string chunk;
-        for (std::size_t k = 0; k < n; ++k) chunk += canonical_json(*rs[i + k]) + "\n";
-        if (auto e = append_file(path("responses/tail.ndjson"), chunk)) return e;
-        tail_lines_ += n;
-        i += n;
+    for (const Record* r : rs) unsaved_.push_back(*r);
+    while (!unsaved_.empty()) {
         if (tail_lines_ >= kTailRecords)
             if (auto e = flush_tail()) return e;
+        std::size_t n = std::min(kTailRecords - tail_lines_, unsaved_.size());
+        std::string chunk;
+        for (std::size_t k = 0; k < n; ++k) chunk += journal_line(unsaved_[k]);
+        if (auto e = append_whole(path("responses/tail.ndjson"), chunk, tail_size_)) return e;
+        unsaved_.erase(unsaved_.begin(), unsaved_.begin() + static_cast<std::ptrdiff_t>(n));
+        tail_lines_ += n;
     }
+    if (tail_lines_ >= kTailRecords) return flush_tail();
     return std::nullopt;
 }
 
@@ -139,30 +76,38 @@ std::optional<Error> Store::append_responses(const std::vector<const Record*>& r
 std::optional<Error> Store::flush_tail() {
     auto tail = read_file(path("responses/tail.ndjson"));
     if (!tail) return tail.error();
+    tail->resize(std::min(tail->size(), tail_size_));  // whole lines only
     if (segment_ == 0 || segment_lines_ + tail_lines_ > kSegmentRecords) {
         ++segment_;
         segment_lines_ = 0;
+        segment_size_ = 0;
     }
-    if (auto e = append_file(path(segment_name(segment_)), *tail)) return e;
+    if (auto e = append_whole(path(segment_name(segment_)), *tail, segment_size_)) return e;
     segment_lines_ += tail_lines_;
     tail_lines_ = 0;
+    tail_size_ = 0;
     // If a crash came between the append and this removal, the tail's records are read
     // twice on the next start; merging is idempotent, so nothing is duplicated.
     remove_file(path("responses/tail.ndjson"));
     return std::nullopt;
 }
 
-std::optional<Error> Store::check_import(const Bundle& b) const {
+std::optional<Error> Store::check_import(const Bundle& b, std::int64_t now_ms) const {
     if (!meta_.community.empty() && b.community.id != meta_.community) {
         CommunityRef ours = community_of(data_, meta_.community);
         return make_error("err.import.other_community", {b.community.name.zh.empty() ? b.community.name.en : b.community.name.zh,
                                                          ours.name.zh.empty() ? ours.name.en : ours.name.zh});
     }
+    // A clock far ahead is refused, the whole file: taking the rest and setting those
+    // records aside would make what a device holds depend on the day it imported (the same
+    // file would give another state a month later) and could leave a response without its
+    // poll. Whole files in, or nothing, keeps the state the merge of the files taken.
+    if (auto e = clock_ahead(b, now_ms)) return e;
     return data_.missing_reference(b);
 }
 
 Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
-    if (auto e = check_import(b)) return *e;
+    if (auto e = check_import(b, now_ms)) return *e;
     MergeReport preview = data_.preview(b);
     if (preview.total_changes() + preview.deleted == 0) return preview;  // nothing new: nothing written
     if (auto e = snapshot_before_change(now_ms)) return *e;
@@ -176,7 +121,7 @@ Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
         if (report.total_changes() + report.deleted == before) return;
         if (is_immutable(r.kind())) new_immutable.push_back(r);
         else editable_changed = true;
-        clock_.observe(r.rev);
+        clock_.observe(r.rev, now_ms);
     };
     for (const auto& r : b.records) take(r);
     for (const auto& r : b.conflicts) take(r);
@@ -193,18 +138,14 @@ Result<MergeReport> Store::import(const Bundle& b, std::int64_t now_ms) {
     return report;
 }
 
-std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) {
-    if (auto e = check_fields(r)) return e;
-    if (auto e = snapshot_before_change(now_ms)) return e;
-    MergeReport rep;
-    data_.merge(r, &rep);
-    clock_.observe(r.rev);
-    if (rep.total_changes() + rep.deleted == 0) return std::nullopt;
-    if (is_immutable(r.kind())) return append_responses({&r});
-    return write_editable();
-}
+std::optional<Error> Store::put(const Record& r, std::int64_t now_ms) { return put_all({r}, now_ms); }
 
-std::optional<Error> Store::put_all(const std::vector<Record>& rs, std::int64_t now_ms) {
+std::optional<Error> Store::put_all(const std::vector<Record>& changes, std::int64_t now_ms) {
+    // A new version carries the committee fields this device holds for the record, even
+    // if the caller built it from a copy without them: what is written never drops them.
+    std::vector<Record> rs = changes;
+    for (auto& r : rs)
+        if (const Record* held = data_.find(r.id); held && !is_immutable(r.kind())) fill_committee_fields(r, *held);
     for (const auto& r : rs)
         if (auto e = check_fields(r)) return e;
     if (auto e = snapshot_before_change(now_ms)) return e;
@@ -213,7 +154,7 @@ std::optional<Error> Store::put_all(const std::vector<Record>& rs, std::int64_t 
     for (const auto& r : rs) {
         MergeReport rep;
         data_.merge(r, &rep);
-        clock_.observe(r.rev);
+        clock_.observe(r.rev, now_ms);
         if (rep.total_changes() + rep.deleted == 0) continue;
         if (is_immutable(r.kind())) immutable.push_back(&r);
         else editable = true;
@@ -264,11 +205,7 @@ Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {
     b.device = meta_.device;
     b.exported_at = now_ms;
     b.scope = scope;
-    for (const auto& [id, r] : data_.records()) b.records.push_back(r);
-    for (const auto& [id, rs] : data_.conflicts()) b.conflicts.insert(b.conflicts.end(), rs.begin(), rs.end());
-    auto by_id = [](const Record& a, const Record& c) { return a.id != c.id ? a.id < c.id : a.rev < c.rev; };
-    std::sort(b.records.begin(), b.records.end(), by_id);
-    std::sort(b.conflicts.begin(), b.conflicts.end(), by_id);
+    data_.fill_bundle(b);
     return b;
 }
 
@@ -287,13 +224,22 @@ std::optional<Error> Store::set_lang(const std::string& lang) {
 std::optional<Error> Store::snapshot_before_change(std::int64_t now_ms) {
     if (data_.size() == 0) return std::nullopt;
     std::string today = format_date(now_ms);
-    if (file_exists(path("snapshots/" + today + ".json"))) return std::nullopt;
-    return write_snapshot(today, now_ms);
+    if (today == snapshot_skipped_ || file_exists(path("snapshots/" + today + ".json"))) return std::nullopt;
+    auto e = write_snapshot(today, now_ms);
+    if (e && e->key == "err.bundle.too_big_to_write") {
+        // Too big to be read back: not kept, and said once; the change itself goes on.
+        snapshot_skipped_ = today;
+        e->where = "snapshots/" + today + ".json";
+        notes_.push_back(*e);
+        return std::nullopt;
+    }
+    return e;
 }
 
 std::optional<Error> Store::write_snapshot(const std::string& name, std::int64_t now_ms) {
-    if (auto e = write_atomic(path("snapshots/" + name + ".json"), write_bundle(export_bundle(Scope::committee, now_ms))))
-        return e;
+    auto bytes = write_readable_bundle(export_bundle(Scope::committee, now_ms));
+    if (!bytes) return bytes.error();
+    if (auto e = write_atomic(path("snapshots/" + name + ".json"), *bytes)) return e;
     prune_snapshots();
     return std::nullopt;
 }
@@ -330,13 +276,13 @@ std::optional<Error> Store::restore(const std::string& name, std::int64_t now_ms
     Dataset restored;
     restored.merge(*b);
     data_ = std::move(restored);
-    for (const auto& n : list_dir(path("responses"))) remove_file(path("responses/" + n));
+    for (const auto& n : list_dir(path("responses")))
+        if (is_journal_file(n)) remove_file(path("responses/" + n));  // files set aside stay
     segment_ = 0;
-    segment_lines_ = 0;
-    tail_lines_ = 0;
+    segment_lines_ = segment_size_ = tail_lines_ = tail_size_ = 0;
+    unsaved_.clear();
     if (auto e = write_editable()) return e;
-    auto immutable = versions(data_, true);
-    return append_responses(immutable);
+    return append_responses(immutable_versions(data_));
 }
 
 }  // namespace linli::store

@@ -7,8 +7,12 @@
 //                        lines the tail moves, in one append, to the open segment
 //   responses/NNNNNN.ndjson  segments of up to kSegmentRecords responses
 // So saving one response writes one small file, whatever is stored, and the number of
-// files (which IndexedDB sync walks every time) stays small.
+// files (which IndexedDB sync walks every time) stays small. Each journal line carries a
+// checksum (store/journal.h): a damaged line is not read, and said.
 //   snapshots/DATE.json  the state at the start of each of the last 7 days with changes
+// A damaged file found when opening is set aside as NAME.damaged-TIME (kept, never
+// deleted) and what it held is recovered from the rest (store/recovery.h); notes() says
+// what happened, in words.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -23,7 +27,11 @@
 
 namespace linli::store {
 
-constexpr int kSchemaVersion = 1;
+struct Identity;
+
+// 2: journal lines carry checksums. A store of schema 1 is read once as it is (its lines
+// have none) and rewritten with them.
+constexpr int kSchemaVersion = 2;
 constexpr std::size_t kTailRecords = 256;
 constexpr std::size_t kSegmentRecords = 4096;
 constexpr std::size_t kSnapshotsKept = 7;
@@ -75,18 +83,31 @@ struct SnapshotInfo {
 
 class Store {
 public:
-    // Opens (creating if needed) the store in `dir` and reads everything in it.
+    // Opens (creating if needed) the store in `dir` and reads everything in it; sets aside
+    // and recovers what is damaged, migrates an older schema.
     static Result<Store> open(const std::string& dir, std::int64_t now_ms, IdSource& ids);
+    // Reads the store in `dir` as open() would, and writes nothing: no repair, no
+    // migration (for a look at a copy, e.g. `linli stats DIR`). Not to be changed.
+    static Result<Store> inspect(const std::string& dir, std::int64_t now_ms);
 
     const Dataset& data() const { return data_; }
     const Meta& meta() const { return meta_; }
     Clock& clock() { return clock_; }
     bool empty() const { return data_.size() == 0; }
-    // Lines that could not be read when opening (a write torn by a crash): counted, skipped.
+    // Journal lines that could not be read when opening (a write torn by a crash, a
+    // damaged byte): counted, left out, and their file kept aside.
     int skipped_lines() const { return skipped_lines_; }
+    // What a person should know that opening (or a day's snapshot) found, as messages:
+    // damaged files set aside and what was recovered, entries left out, a clock that
+    // looks wrong, a snapshot too big to keep.
+    const std::vector<Error>& notes() const { return notes_; }
+    // Opening wrote to the directory (a repair, a migration, new settings): what it wrote
+    // still has to reach lasting storage.
+    bool wrote_on_open() const { return wrote_on_open_; }
 
-    // Checks a bundle against this device's data: same compound, no dangling references.
-    std::optional<Error> check_import(const Bundle& b) const;
+    // Checks a bundle against this device's data: same compound, no clock far ahead of
+    // `now_ms`, no dangling references.
+    std::optional<Error> check_import(const Bundle& b, std::int64_t now_ms) const;
     // Merges a checked bundle and persists what changed.
     Result<MergeReport> import(const Bundle& b, std::int64_t now_ms);
     // A change made on this device: a new response, an edited record.
@@ -110,7 +131,15 @@ public:
 
 private:
     explicit Store(std::string dir) : dir_(std::move(dir)), clock_("x") {}
-    std::optional<Error> load();
+    static Result<Store> open_dir(const std::string& dir, std::int64_t now_ms, IdSource& ids, bool read_only);
+    // Opening, in store_open.cpp: the settings, the data file, the journal.
+    std::optional<Error> read_meta(std::int64_t now_ms, bool& found, std::string& damaged_text);
+    std::optional<Error> load_editable(std::int64_t now_ms, Identity& found, bool& recovered);
+    std::optional<Error> load_journal(std::int64_t now_ms, bool legacy);
+    std::optional<Error> recover_meta(std::int64_t now_ms, IdSource& ids, Identity found, const std::string& damaged_text,
+                                      bool fresh);
+    // Sets a damaged file aside (when repairing), and says so in notes().
+    std::optional<Error> damaged(const std::string& rel, std::int64_t now_ms);
     std::optional<Error> write_meta();
     std::optional<Error> write_editable();
     std::optional<Error> append_responses(const std::vector<const Record*>& rs);
@@ -130,6 +159,12 @@ private:
     std::size_t segment_lines_ = 0;  // lines in it
     std::size_t tail_lines_ = 0;
     int skipped_lines_ = 0;
+    bool read_only_ = false;
+    bool wrote_on_open_ = false;
+    std::size_t tail_size_ = 0, segment_size_ = 0;  // journal bytes known to be whole lines
+    std::vector<Record> unsaved_;  // responses held whose append failed: written with the next
+    std::vector<Error> notes_;
+    std::string snapshot_skipped_;  // the day whose snapshot was too big to keep
 };
 
 }  // namespace linli::store

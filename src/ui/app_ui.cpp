@@ -189,6 +189,7 @@ void draw_app(View& v) {
         wrapped_text_colored(colors::pinned, v.t(v.ui.message.c_str()));
         ImGui::Spacing();
     }
+    draw_notes_banner(v);
     switch (v.ui.screen) {
         case Screen::notices: draw_notices(v); break;
         case Screen::polls: draw_polls(v); break;
@@ -271,6 +272,10 @@ std::string state_json(const View& v) {
     w.Key("save_error"); str(v.status.save_error);
     w.Key("last_export_ms"); w.Int64(v.store.meta().last_export_ms);
     w.Key("device"); str(v.store.meta().device);
+    w.Key("store_notes");  // what opening the store found, in words
+    w.StartArray();
+    for (const auto& note : v.store.notes()) str(v.say(note));
+    w.EndArray();
     w.Key("import");
     w.StartObject();
     static constexpr const char* stages[] = {"none", "reading", "refused", "preview", "done"};

@@ -28,6 +28,9 @@ void draw_notices(View& v);
 void draw_polls(View& v);
 void draw_map(View& v);
 void draw_data(View& v);
+// One line over the other screens while the store has notes (what opening it found): a
+// tap opens the data screen, which shows them.
+void draw_notes_banner(View& v);
 void draw_poll(View& v);
 void draw_answer(View& v);
 void draw_results(View& v);

@@ -128,9 +128,26 @@ void draw_storage(View& v) {
     wrapped_text_colored(colors::muted, v.f("data.device", {v.store.meta().device}));
 }
 
+// What the store found when it opened (damaged files set aside, what was recovered, a
+// clock that looks wrong): first on the screen, until the app starts without it.
+void draw_store_notes(View& v) {
+    if (v.store.notes().empty()) return;
+    for (const auto& note : v.store.notes()) wrapped_text_colored(colors::pinned, v.say(note));
+    ImGui::Separator();
+}
+
 }  // namespace
 
+void draw_notes_banner(View& v) {
+    if (v.store.notes().empty() || v.ui.screen == Screen::data) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::pinned);
+    if (wide_button(v.t("data.notes_banner"))) v.ui.screen = Screen::data;
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+}
+
 void draw_data(View& v) {
+    draw_store_notes(v);
     section(v.t("size.title"));
     draw_text_size(v);
     wrapped_text_colored(colors::muted, v.t("size.zoom_note"));

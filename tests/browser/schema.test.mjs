@@ -30,4 +30,6 @@ test('the schema refuses what the app refuses', () => {
   assert.equal(bad((b) => { b.records[0].colour = 'red'; }), false);
   assert.equal(bad((b) => { b.records[0].answers = 'yes'; }), false);
   assert.equal(bad((b) => { b.records[0].submitted_ms = -5; }), false);
+  assert.equal(bad((b) => { b.records[0].answers[0].other = 'x\udc00'; }), false);  // a lone surrogate
+  assert.equal(bad((b) => { b.records[0].answers[0].other = 'x\ud83d\ude00'; }), true);  // a pair is a character
 });

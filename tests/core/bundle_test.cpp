@@ -1,9 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <string>
 
 #include "core/bundle.h"
 #include "core/i18n.h"
+#include "core/json_read.h"
+#include "test_files.h"
 
 using namespace linli;
 
@@ -45,6 +51,27 @@ TEST_CASE("a bundle round-trips: parse, write, parse gives the same records") {
     CHECK(again->records == b->records);
     CHECK(again->community == b->community);
     CHECK(write_bundle(*again) == written);
+}
+
+TEST_CASE("bundles are written as compact JSON: what a compact writer makes of them, strings untouched") {
+    std::string spaced = kNotice;
+    spaced.replace(spaced.find("第一行"), 9, R"(a \"quoted\": text,\n  {indented}\\ end )");
+    std::string sample = read_project_file("assets/sample/sample-compound.json");
+    for (const std::string& text : {bundle_with(spaced), sample}) {
+        auto b = parse_bundle(text);
+        REQUIRE(b.ok());
+        std::string written = write_bundle(*b);
+        rapidjson::Document doc;
+        doc.Parse(written.c_str(), written.size());
+        REQUIRE(!doc.HasParseError());
+        rapidjson::StringBuffer buf;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+        doc.Accept(w);
+        CHECK(written == std::string(buf.GetString(), buf.GetSize()));
+        auto again = parse_bundle(written);
+        REQUIRE(again.ok());
+        CHECK(again->records == b->records);
+    }
 }
 
 TEST_CASE("bad files are refused with a reason") {
@@ -90,6 +117,40 @@ TEST_CASE("field rules: types, lengths, ranges, enums, unknown and repeated fiel
     CHECK(error_key(with(R"("id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")", R"("id":"AAAA")")) == "err.field.id");
     CHECK(error_key(with(R"("zh":"停车公约")", R"("zh":"停车\u0000公约")")) == "err.field.control");
     CHECK(error_key(with(R"("zh":"停车公约")", R"("zh":"停车\ud800公约")")) == "err.json.syntax");
+}
+
+TEST_CASE("escaped lone surrogates are refused; whatever is accepted writes and reads back the same") {
+    auto with_title = [](const std::string& zh) {
+        std::string n = kNotice;
+        return bundle_with(n.replace(n.find("停车公约"), 12, zh));
+    };
+    // A low surrogate alone, and between letters; a pair in the wrong order; lone low
+    // ones around a real pair.
+    for (const char* bad : {R"(\udc00)", R"(x\udfffy)", R"(\udc00\ud800\udc00)", R"(\ude00\ud83d\ude00\udc00)"}) {
+        CAPTURE(bad);
+        CHECK(error_key(with_title(bad)) == "err.field.encoding");
+    }
+    // In a field's name too: the message that names an unknown field must be text.
+    CHECK(error_key(bundle_with(std::string(kNotice).insert(1, R"("\udc00x":1,)"))) == "err.field.encoding");
+    // A real pair (U+1F600) is a character like any other.
+    auto ok = parse_bundle(with_title(R"(停车\ud83d\ude00)"));
+    REQUIRE(ok.ok());
+    CHECK(ok->records[0].as<Notice>()->title.zh == "停车\xF0\x9F\x98\x80");
+    auto again = parse_bundle(write_bundle(*ok));
+    REQUIRE(again.ok());
+    CHECK(again->records == ok->records);
+    // The journal's reader is the same.
+    CHECK(!parse_record(R"({"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","kind":"notice","rev":"1-0-dev1","title":{"zh":"\udc00"}})").ok());
+}
+
+TEST_CASE("is_valid_utf8: surrogates, overlong forms, code points past U+10FFFF and cut sequences are not UTF-8") {
+    CHECK(is_valid_utf8(""));
+    CHECK(is_valid_utf8("泾淞苑 abc \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF \xED\x9F\xBF"));
+    for (const char* bad : {"\xED\xA0\x80", "\xED\xBF\xBF", "\xC0\xAF", "\xE0\x80\xAF", "\xF0\x80\x80\xAF",
+                            "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xE6\xB3", "\x80", "a\xFF"}) {
+        CAPTURE(bad);
+        CHECK(!is_valid_utf8(bad));
+    }
 }
 
 TEST_CASE("the error names where in the file the problem is") {

@@ -35,7 +35,7 @@ std::string try_import(const std::string& bytes) {
     auto b = parse_bundle(bytes);
     std::optional<Error> err;
     if (!b) err = b.error();
-    else if (auto e = s->check_import(*b)) err = e;
+    else if (auto e = s->check_import(*b, kNow)) err = e;
     else if (auto rep = s->import(*b, kNow); !rep) err = rep.error();
     if (!err) return "";
     CHECK(tree_bytes(dir.path) == before);

@@ -6,21 +6,14 @@
 #include "core/calendar.h"
 #include "store/files.h"
 #include "store/store.h"
+#include "fixtures.h"
 #include "temp_dir.h"
 
 using namespace linli;
 using linli::store::Store;
+using namespace store_tests;
 
 namespace {
-
-const std::int64_t kDay = 24LL * 3600 * 1000;
-const std::int64_t kNow = ms_from_civil({2026, 11, 23, 10, 0});
-
-Bundle sample() {
-    auto b = parse_bundle(read_project_file("assets/sample/sample-compound.json"));
-    REQUIRE(b.ok());
-    return *b;
-}
 
 Id poll_of(const Store& s) { return s.data().live(Kind::poll).front()->id; }
 
@@ -36,10 +29,22 @@ Record response(Store& s, IdSource& ids, std::int64_t now, const std::string& ch
     return r;
 }
 
-Store open(const std::string& dir, IdSource& ids, std::int64_t now = kNow) {
-    auto s = Store::open(dir, now, ids);
-    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().key));
-    return std::move(*s);
+// A store in `dir` holding the sample compound.
+Store with_sample(const std::string& dir, IdSource& ids) {
+    Store s = open(dir, ids);
+    REQUIRE(s.import(sample(), kNow).ok());
+    return s;
+}
+
+// A bundle from `device` with the store's first notice edited at `rev`.
+Bundle notice_edited_at(const Store& s, const Rev& rev) {
+    Bundle b = sample();
+    b.device = rev.device;
+    Record notice = *s.data().live(Kind::notice).front();
+    notice.rev = rev;
+    notice.as<Notice>()->title.zh = "电梯加装进展";
+    b.records = {notice};
+    return b;
 }
 
 }  // namespace
@@ -154,11 +159,20 @@ TEST_CASE("a store written by a newer Linli is not opened") {
     { open(dir.path, ids); }
     auto meta = store::read_file(dir.path + "/meta.json");
     std::string text = *meta;
-    text.replace(text.find("\"schema\": 1"), 11, "\"schema\": 9");
+    std::string now_schema = "\"schema\": " + std::to_string(store::kSchemaVersion);
+    text.replace(text.find(now_schema), now_schema.size(), "\"schema\": 9");
     REQUIRE(!store::write_atomic(dir.path + "/meta.json", text));
     auto s = Store::open(dir.path, kNow, ids);
     REQUIRE(!s.ok());
     CHECK(s.error().key == "err.store.newer");
+    // With settings this version cannot read as a whole: still newer, never "repaired".
+    text.insert(text.find('{') + 1, "\"sync\": {\"server\": \"/db/\"}, ");
+    REQUIRE(!store::write_atomic(dir.path + "/meta.json", text));
+    auto before = tree_bytes(dir.path);
+    auto again = Store::open(dir.path, kNow, ids);
+    REQUIRE(!again.ok());
+    CHECK(again.error().key == "err.store.newer");
+    CHECK(tree_bytes(dir.path) == before);
 }
 
 TEST_CASE("daily snapshots: one per day with changes, the last 7 kept, and restore") {
@@ -229,4 +243,98 @@ TEST_CASE("a change that breaks a field rule is refused: what is saved must impo
     poll.as<Poll>()->questions.front().options.resize(1);  // a choice needs two options
     CHECK(s.put(poll, kNow + 2));
     CHECK(tree_bytes(dir.path) == before);
+}
+
+TEST_CASE("after importing a rev whose counter is full, this device's next change still saves") {
+    TempDir dir;
+    IdSource ids(11);
+    Store s = with_sample(dir.path, ids);
+    REQUIRE(s.import(notice_edited_at(s, Rev{kNow - 60000, kMaxRevCounter, "kiosk"}), kNow).ok());
+    Record mine = response(s, ids, kNow - 120000);  // this device's wall clock is behind that rev
+    auto e = s.put(mine, kNow);
+    REQUIRE_MESSAGE(!e, (e ? e->key : ""));
+    Store again = open(dir.path, ids);
+    CHECK(again.data().find(mine.id));
+}
+
+TEST_CASE("a bundle from a clock years ahead is refused, names the device, and moves nothing") {
+    TempDir dir;
+    IdSource ids(12);
+    Store s = with_sample(dir.path, ids);
+    auto before = tree_bytes(dir.path);
+    Bundle kiosk = notice_edited_at(s, Rev{ms_from_civil({2030, 11, 1, 9, 0}), 0, "kiosk2030"});
+    auto e = s.check_import(kiosk, kNow);
+    REQUIRE(e);
+    CHECK(e->key == "err.import.clock_ahead_years");
+    auto rep = s.import(kiosk, kNow);
+    REQUIRE(!rep.ok());
+    CHECK(tree_bytes(dir.path) == before);
+    // This device's clock was not dragged along: its next edit is dated today.
+    CHECK(s.clock().tick(kNow).ms <= kNow + kMaxClockAheadMs);
+}
+
+TEST_CASE("a store that already holds revs from a clock far ahead does not drag this clock, and says when its own clock looks behind") {
+    TempDir dir;
+    IdSource ids(13);
+    {
+        Store s = with_sample(dir.path, ids);
+        CHECK(s.notes().empty());
+        // Held from before such imports were refused: one record years ahead.
+        REQUIRE(!s.put(notice_edited_at(s, Rev{kMaxRevMs, 1, "kiosk2030"}).records[0], kNow));
+    }
+    Store again = open(dir.path, ids, kNow);
+    CHECK(again.clock().tick(kNow).ms <= kNow + kMaxClockAheadMs);
+    CHECK(again.notes().empty());  // one record ahead: not this clock's fault
+    // Opened by a device whose clock says 2020: most of the data is in its future.
+    Store behind = open(dir.path, ids, ms_from_civil({2020, 1, 1, 0, 0}));
+    REQUIRE(behind.notes().size() == 1);
+    CHECK(behind.notes()[0].key == "note.clock_behind");
+}
+
+TEST_CASE("a household version saved without its floor area keeps it: in what is written and after reopening") {
+    TempDir dir;
+    IdSource ids(14);
+    {
+        Store s = with_sample(dir.path, ids);
+        auto households = parse_bundle(read_project_file("assets/sample/sample-households.json"));
+        REQUIRE(households.ok());
+        REQUIRE(s.import(*households, kNow).ok());
+    }
+    Store s = open(dir.path, ids);
+    Record h = public_view(*s.data().live(Kind::household).front());  // as a public copy has it
+    const double area = s.data().find(h.id)->as<Household>()->area_m2;
+    REQUIRE(area > 0);
+    REQUIRE(h.as<Household>()->area_m2 == 0);
+    h.rev = s.clock().tick(kNow);
+    h.as<Household>()->code = "K7QPM3XAR2";
+    REQUIRE(!s.put(h, kNow));
+    CHECK(s.data().find(h.id)->as<Household>()->area_m2 == area);
+    CHECK(s.data().versions(h.id).size() == 1);  // the version written carries the area itself
+    auto written = parse_bundle(*store::read_file(dir.path + "/editable.json"));
+    REQUIRE(written.ok());
+    for (const auto& r : written->records)
+        if (r.id == h.id) CHECK(r.as<Household>()->area_m2 == area);
+    Store again = open(dir.path, ids);
+    CHECK(again.data() == s.data());
+}
+
+TEST_CASE("a response that reuses a poll's id is kept aside: the poll stays, after reopening too") {
+    TempDir dir;
+    IdSource ids(15);
+    Id poll;
+    {
+        Store s = with_sample(dir.path, ids);
+        poll = poll_of(s);
+        Bundle b = sample();
+        Record r = response(s, ids, kNow);
+        r.id = poll;
+        b.records = {r};
+        auto rep = s.import(b, kNow);
+        REQUIRE_MESSAGE(rep.ok(), (rep.ok() ? "" : rep.error().key));
+        CHECK(rep->conflicts == 1);
+    }
+    Store again = open(dir.path, ids);
+    REQUIRE(again.data().find(poll));
+    CHECK(again.data().find(poll)->kind() == Kind::poll);
+    CHECK(again.data().conflicts().at(poll).size() == 1);
 }
