@@ -17,6 +17,15 @@
     window.addEventListener(t, wake, { capture: true, passive: true });
   });
 
+  // What the last frame laid out on screen: its items, or the rest (text).
+  function shown(items) {
+    var list = JSON.parse(call('linli_widgets_json') || '[]');
+    var o = canvasOffset();
+    list = list.filter(function (w) { return (w['kind'] === 'item') === items; });
+    list.forEach(function (w) { w['x'] += o.x; w['y'] += o.y; });
+    return list;
+  }
+
   // Quoted names: the minifier (Closure) must not rename what tests call from outside.
   window['linli'] = {
     get 'ready'() { return !!Module['linliReady']; },
@@ -40,12 +49,10 @@
     // each shows as a box.
     get 'glyphsMissing'() { return linliFont.nowhere.slice(); },
     // Items drawn in the last frame: {label, id, x, y, w, h, text_field} in CSS pixels of the page.
-    'widgets': function () {
-      var list = JSON.parse(call('linli_widgets_json') || '[]');
-      var o = canvasOffset();
-      list.forEach(function (w) { w['x'] += o.x; w['y'] += o.y; });
-      return list;
-    },
+    'widgets': function () { return shown(true); },
+    // Headings, text, status lines and alerts on screen: {kind, label, x, y, w, h}, where
+    // each starts and how wide the space it wraps in is.
+    'texts': function () { return shown(false); },
     // Draws a few frames even when nothing changed (tests waiting for "the next frame").
     'wake': wake,
     // A JSON snapshot of what the app shows.

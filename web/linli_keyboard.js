@@ -53,6 +53,14 @@
   function openKeyboard() {
     if (document.activeElement !== ta) ta.focus({ preventScroll: true });
   }
+  // A text box of the screen-reader mirror (web/linli_library.js) has the focus: typing
+  // there goes to ImGui the same way, and the bridge leaves the focus where it is.
+  function inMirror(el) {
+    var m = document.getElementById('a11y');
+    return !!(el && m && m.contains(el));
+  }
+  Module['linliField'] = { 'commit': function (t) { commit(t); }, 'key': function (n, c, sh) { key(n, c, sh); },
+                           'editKeys': EDIT_KEYS };
 
   function setup() {
     var canvas = document.getElementById('canvas');
@@ -139,7 +147,7 @@
       // Focus moving to another field comes back at once; a real blur lets go of the field.
       setTimeout(function () {
         if (document.activeElement !== ta) early = [];
-        if (document.activeElement !== ta && wanted && Module['_linli_text_released']) {
+        if (document.activeElement !== ta && !inMirror(document.activeElement) && wanted && Module['_linli_text_released']) {
           Module['_linli_text_released']();
           if (window['linli']) window['linli']['wake']();
         }
@@ -155,7 +163,7 @@
     ta.style.left = Math.round(r.left + x) + 'px';
     ta.style.top = Math.round(r.top + y) + 'px';
     ta.style.height = Math.max(16, Math.round(h)) + 'px';
-    if (want && document.activeElement !== ta && !fingerDown) openKeyboard();  // e.g. reached by Tab
+    if (want && document.activeElement !== ta && !fingerDown && !inMirror(document.activeElement)) openKeyboard();  // e.g. reached by Tab
     if (want && early.length) {
       var waiting = early;
       early = [];

@@ -157,28 +157,128 @@ mergeInto(LibraryManager.library, {
     if (Module['linliIme']) Module['linliIme'](want !== 0, x, y, h);
   },
 
-  // The screen-reader mirror: what the canvas shows, as headings, paragraphs and buttons
-  // in a visually hidden region; a button taps the same place on the canvas.
+  // The screen-reader mirror: a complete copy of the screen (every item, on screen or
+  // scrolled away) in a visually hidden region, with roles and states: headings, text, a
+  // status announced when it changes, alerts, buttons, tabs in a tab list, options as radio
+  // buttons in a group or checkboxes (aria-checked), and text fields as text boxes named
+  // by their question, which take typing. Acting on one asks the app to press that item
+  // (linli_activate), wherever it is scrolled. Updated in place while its structure stays
+  // the same, so that focus and a screen reader's place are kept.
+  $linliMirror: {
+    keys: '',
+    nodes: [],
+  },
+  linli_js_mirror__deps: ['$linliMirror'],
   linli_js_mirror: function (jsonPtr) {
     var root = document.getElementById('a11y');
     if (!root) return;
     var m = JSON.parse(UTF8ToString(jsonPtr));  // parsed JSON: bracketed keys survive minifying
+    var items = m['items'];
     root.setAttribute('lang', m['lang']);
-    var frag = document.createDocumentFragment();
-    m['items'].forEach(function (it) {
-      var el, kind = it['k'];
-      if (kind === 'h') el = document.createElement('h2');
-      else if (kind === 'p') el = document.createElement('p');
-      else {
+    var activate = function (key) {
+      Module['_linli_activate'](key);
+      if (window['linli']) window['linli']['wake']();
+    };
+    var keys = items.map(function (it) { return it['k'] + '|' + (it['r'] || '') + '|' + (it['i'] || it['t']); }).join('\n');
+    var update = function (el, it) {
+      if (it['r'] === 'textbox') {
+        el.setAttribute('aria-label', it['t']);
+        if (el.value !== it['v'] && el.dataset['composing'] !== '1') {
+          var end = document.activeElement === el;
+          el.value = it['v'];  // the field's text as the app holds it
+          if (end) el.setSelectionRange(el.value.length, el.value.length);
+        }
+        return;
+      }
+      if (el.textContent !== it['t']) el.textContent = it['t'];
+      if (it['r'] === 'tab') el.setAttribute('aria-selected', it['c'] ? 'true' : 'false');
+      else if ('c' in it) el.setAttribute('aria-checked', it['c'] ? 'true' : 'false');
+    };
+    if (keys === linliMirror.keys) {
+      items.forEach(function (it, n) { update(linliMirror.nodes[n], it); });
+      return;
+    }
+    var focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset['key'] : null;
+    var frag = document.createDocumentFragment(), nodes = [], group = null, groupRole = '', headings = 0;
+    items.forEach(function (it) {
+      var el, kind = it['k'], role = it['r'];
+      var wants = role === 'tab' ? 'tablist' : role === 'radio' ? 'radiogroup' : '';
+      if (wants !== groupRole) {
+        group = wants ? document.createElement('div') : null;
+        if (group) {
+          group.setAttribute('role', wants);
+          frag.appendChild(group);
+        }
+        groupRole = wants;
+      }
+      if (kind === 'h') el = document.createElement(headings++ ? 'h2' : 'h1');
+      else if (kind !== 'b') {
+        el = document.createElement('p');
+        if (kind === 's') { el.setAttribute('role', 'status'); el.setAttribute('aria-live', 'polite'); }
+        if (kind === 'a') el.setAttribute('role', 'alert');
+      } else if (role === 'textbox') {
+        el = document.createElement('textarea');
+        fieldEvents(el, it['i'], activate);
+      } else {
         el = document.createElement('button');
         el.type = 'button';
-        if (kind === 'f') el.setAttribute('aria-label', (m['lang'] === 'en' ? 'Text field ' : '输入框 ') + it['t']);
-        el.addEventListener('click', function () { Module['_linli_tap_at'](it['x'], it['y']); });
+        if (role !== 'button') el.setAttribute('role', role);
+        el.addEventListener('click', function () { activate(it['i']); });
       }
-      el.textContent = it['t'];
-      frag.appendChild(el);
+      el.dataset['key'] = String(it['i'] || '');
+      update(el, it);
+      (group || frag).appendChild(el);
+      nodes.push(el);
     });
     root.replaceChildren(frag);
+    linliMirror.keys = keys;
+    linliMirror.nodes = nodes;
+    if (focused) {
+      var again = nodes.filter(function (n) { return n.dataset['key'] === focused; })[0];
+      if (again) again.focus({ preventScroll: true });
+    }
+    // A text box takes typing: the keyboard bridge's way into ImGui, once the field is the
+    // one being typed in (focusing the box asks for that).
+    function fieldEvents(el, key, activate) {
+      var f = function () { return Module['linliField']; };
+      el.addEventListener('focus', function () { activate(key); });
+      el.addEventListener('keydown', function (e) {
+        if (e.isComposing || e.keyCode === 229 || !f()) return;
+        if (f()['editKeys'].indexOf(e.key) >= 0 && e.key !== 'Tab') {
+          e.preventDefault();
+          f()['key'](e.key, e.ctrlKey || e.metaKey, e.shiftKey);
+        }
+      });
+      el.addEventListener('beforeinput', function (e) {
+        if (e.isComposing || e.inputType === 'insertCompositionText' || !f()) return;
+        var map = { 'deleteContentBackward': 'Backspace', 'deleteContentForward': 'Delete',
+                    'insertLineBreak': 'Enter', 'insertParagraph': 'Enter' };
+        if (map[e.inputType]) {
+          e.preventDefault();
+          f()['key'](map[e.inputType], false, false);
+        } else if (e.data) {
+          e.preventDefault();  // the box shows the field's text as the app has it, next frame
+          f()['commit'](e.data);
+        }
+      });
+      el.addEventListener('compositionstart', function () { el.dataset['composing'] = '1'; });
+      el.addEventListener('compositionend', function (e) {
+        el.dataset['composing'] = '';
+        if (f()) f()['commit'](e.data);
+      });
+      el.addEventListener('paste', function (e) {
+        e.preventDefault();
+        if (f()) f()['commit']((e.clipboardData || window.clipboardData).getData('text'));
+      });
+      el.addEventListener('blur', function () {
+        setTimeout(function () {
+          var now = document.activeElement;
+          if (now && now.tagName === 'TEXTAREA') return;  // another field, or the bridge's
+          if (Module['_linli_text_released']) Module['_linli_text_released']();
+          if (window['linli']) window['linli']['wake']();
+        }, 0);
+      });
+    }
   },
 
   // Glyphs from the browser's fonts: see web/linli_fonts.js.

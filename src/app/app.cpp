@@ -149,6 +149,7 @@ bool App::frame() {
     }
     status_.save = saving_.state();
     status_.save_error = saving_.error();
+    if (unsigned key = platform::take_activation()) widgets_.activate(key);
     widgets_.begin_frame();
     if (!fonts_added_) {
         // The phone's own fonts; Linli's only if one lacks a glyph. Added for the first frame,

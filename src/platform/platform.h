@@ -71,6 +71,8 @@ struct Automation {
     std::function<std::string()> digest;  // costs the size of the data: asked for separately
 };
 void expose_automation(Automation a);
+// An item the screen-reader mirror asked to press, by ImGui's id (0: none); asked once.
+unsigned take_activation();
 // The screen's content as the screen-reader mirror shows it (JSON from ui::mirror_json);
 // the page is updated only when it changes.
 void publish_mirror(const std::string& json);

@@ -109,6 +109,7 @@ void draw_header(View& v) {
     ImGui::SetCursorPosX(style.WindowPadding.x);
     ImGui::PushFont(nullptr, note_size);
     bool bad = v.status.save == SaveState::failed || v.status.save == SaveState::memory_only;
+    WidgetLog::note_text(SeenWidget::Kind::status, v.t(save_key(v.status.save)));  // announced when it changes
     ImGui::TextColored(bad ? colors::on_accent_warn : colors::on_accent, "%s", v.t(save_key(v.status.save)));
     ImGui::PopFont();
     ImGui::PopClipRect();
@@ -136,6 +137,7 @@ void draw_tab_bar(View& v) {
         float fits = (each - 2 * ImGui::GetStyle().FramePadding.x) / std::max(1.0f, ImGui::CalcTextSize(label).x);
         ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * std::min(1.0f, fits));
         bool tapped = ImGui::Button(label, ImVec2(each, ImGui::GetContentRegionAvail().y));
+        WidgetLog::mark(SeenWidget::Role::tab, active ? 1 : 0);
         ImGui::PopFont();
         if (tapped) {
             v.ui.screen = kTabs[i].screen;
@@ -186,7 +188,7 @@ void draw_app(View& v) {
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     v.ui.animating = touch_scroll();
     if (!v.ui.message.empty()) {
-        wrapped_text_colored(colors::pinned, v.t(v.ui.message.c_str()));
+        alert_text(v.t(v.ui.message.c_str()));
         ImGui::Spacing();
     }
     draw_notes_banner(v);

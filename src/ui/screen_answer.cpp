@@ -59,8 +59,8 @@ void draw_code(View& v, const Poll& p) {
     heading(v.t("answer.code_title"), 1.2f);
     wrapped_text(v.t("answer.code_help"));
     ImGui::Spacing();
-    text_field(v.strings(), "##code", a.code, 16);
-    if (!a.error.empty()) wrapped_text_colored(colors::pinned, a.error);
+    text_field(v.strings(), "##code", a.code, 16, false, 0, v.t("answer.code_title"));
+    if (!a.error.empty()) alert_text(a.error);
     ImGui::Spacing();
     if (!wide_button(v.t("answer.code_ok"))) return;
     auto household = check_household_code(p, a.code);
@@ -144,7 +144,7 @@ void draw_choices(View& v, const Question& q, Answer& a) {
             }
             changed(v);
         }
-        if (on && text_field(v.strings(), "##other", a.other, 200)) changed(v);
+        if (on && text_field(v.strings(), "##other", a.other, 200, false, 0, v.t("answer.other"))) changed(v);
     }
 }
 
@@ -175,7 +175,7 @@ void draw_number(View& v, const Question& q, Answer& a, std::string& buffer) {
         std::snprintf(b, sizeof b, "%g", *a.number);
         buffer = b;
     }
-    if (!text_field(v.strings(), "##number", buffer, 20)) return;
+    if (!text_field(v.strings(), "##number", buffer, 20, false, 0, v.text(q.text))) return;
     char* end = nullptr;
     double d = std::strtod(buffer.c_str(), &end);
     if (buffer.empty()) a.number.reset();
@@ -205,8 +205,12 @@ void more_below_cue(View& v) {
     dl->AddRectFilledMultiColor(ImVec2(a.x, a.y - h * 0.6f), ImVec2(b.x, a.y), clear, clear, solid, solid);
     dl->AddRectFilled(a, b, solid);
     ImVec2 ts = ImGui::CalcTextSize(text);
-    dl->AddText(ImVec2((a.x + b.x - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f), ImGui::GetColorU32(colors::accent), text);
+    ImVec2 at((a.x + b.x - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f);
+    dl->AddText(at, ImGui::GetColorU32(colors::accent), text);
+    ImVec2 cursor = ImGui::GetCursorScreenPos();  // noted where it is drawn, then back
+    ImGui::SetCursorScreenPos(at);
     WidgetLog::note_text(SeenWidget::Kind::text, text);
+    ImGui::SetCursorScreenPos(cursor);
 }
 
 // Checks the question on screen before moving on; false (with a message) if it is not done.
@@ -271,12 +275,13 @@ void draw_question(View& v, const Poll& p) {
         case QuestionType::score: draw_score(v, a); break;
         case QuestionType::number: draw_number(v, q, a, st.number_text); break;
         case QuestionType::text:
-            if (text_field(v.strings(), "##text", a.text, q.max_len, true, ImGui::GetTextLineHeight() * 5)) changed(v);
+            if (text_field(v.strings(), "##text", a.text, q.max_len, true, ImGui::GetTextLineHeight() * 5, v.text(q.text)))
+                changed(v);
             break;
     }
     more_below_cue(v);
     ImGui::EndChild();
-    if (!st.error.empty()) wrapped_text_colored(colors::pinned, st.error);
+    if (!st.error.empty()) alert_text(st.error);
 
     float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     float h = nav_h;

@@ -58,8 +58,8 @@ void draw_import(View& v) {
             wrapped_text(v.f("data.import_reading", {im.file}));
             break;
         case ImportView::Stage::refused:
-            wrapped_text_colored(colors::pinned, v.f("data.import_refused", {im.file}));
-            wrapped_text_colored(colors::pinned, im.message);
+            alert_text(v.f("data.import_refused", {im.file}));
+            alert_text(im.message);
             wrapped_text(v.t("data.unchanged"));
             if (wide_button(v.t("data.import"))) v.act.pick_import();
             break;

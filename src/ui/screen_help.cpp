@@ -38,7 +38,7 @@ bool page_button(const HelpPage& p) { return choice(p.title, p.id.c_str(), false
 void draw_list(View& v, const HelpBook& book) {
     heading(v.t("help.title"), 1.25f);
     wrapped_text_colored(colors::muted, v.t("help.search"));
-    text_field(v.strings(), "##help-search", v.ui.help_query, 40);
+    text_field(v.strings(), "##help-search", v.ui.help_query, 40, false, 0, v.t("help.search"));
     ImGui::Spacing();
     if (!v.ui.help_query.empty()) {
         auto found = search_help(book, v.ui.help_query);

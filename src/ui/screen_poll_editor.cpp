@@ -10,6 +10,7 @@
 #include "ui/poll_words.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/widget_log.h"
 #include "ui/widgets.h"
 
 namespace linli::ui {
@@ -27,6 +28,7 @@ bool enum_radios(View& v, const char* prefix, E& value, std::initializer_list<E>
             value = e;
             changed = true;
         }
+        WidgetLog::mark(SeenWidget::Role::radio, value == e ? 1 : 0);
     }
     return changed;
 }
@@ -36,9 +38,9 @@ void label(View& v, const char* key) { wrapped_text_colored(colors::muted, v.t(k
 void local_fields(View& v, const char* key, LocalText& t, int max, bool multiline, const char* id) {
     label(v, key);
     float h = ImGui::GetTextLineHeight() * 3;
-    text_field(v.strings(), (std::string("##zh-") + id).c_str(), t.zh, max, multiline, h);
+    text_field(v.strings(), (std::string("##zh-") + id).c_str(), t.zh, max, multiline, h, v.t(key));
     ImGui::TextColored(colors::muted, "English");
-    text_field(v.strings(), (std::string("##en-") + id).c_str(), t.en, max, multiline, h);
+    text_field(v.strings(), (std::string("##en-") + id).c_str(), t.en, max, multiline, h, std::string(v.t(key)) + " (English)");
 }
 
 Question decision_question() {
@@ -126,8 +128,9 @@ bool draw_question(View& v, Poll& p, std::size_t qi) {
         label(v, "editor.options");
         for (std::size_t oi = 0; oi < cur.options.size(); ++oi) {
             ImGui::PushID(static_cast<int>(oi));
-            text_field(v.strings(), "##ozh", cur.options[oi].text.zh, 120);
-            text_field(v.strings(), "##oen", cur.options[oi].text.en, 120);
+            std::string option = v.f("editor.option_n", {std::to_string(oi + 1)});
+            text_field(v.strings(), "##ozh", cur.options[oi].text.zh, 120, false, 0, option);
+            text_field(v.strings(), "##oen", cur.options[oi].text.en, 120, false, 0, option + " (English)");
             if (cur.type == QuestionType::multiple) ImGui::Checkbox(v.t("editor.exclusive"), &cur.options[oi].exclusive);
             else cur.options[oi].exclusive = false;
             bool remove = ImGui::Button(v.t("editor.remove_option"));
@@ -257,7 +260,7 @@ void draw_rules(View& v, Poll& p) {
     }
     if (p.eligibility == Eligibility::household) scope_combo(v, p);
     label(v, "editor.opens");
-    text_field(v.strings(), "##opens", v.ui.edit_opens, 16);
+    text_field(v.strings(), "##opens", v.ui.edit_opens, 16, false, 0, v.t("editor.opens"));
 }
 
 void draw_questions(View& v, Poll& p) {
@@ -301,11 +304,11 @@ void draw_poll_editor(View& v) {
     enum_radios(v, "stage_name.", p.stage, {PollStage::none, PollStage::hearing, PollStage::design, PollStage::evaluation});
     if (!frozen) draw_rules(v, p);
     label(v, "editor.closes");
-    text_field(v.strings(), "##closes", v.ui.edit_closes, 16);
+    text_field(v.strings(), "##closes", v.ui.edit_closes, 16, false, 0, v.t("editor.closes"));
     if (frozen) wrapped_text_colored(colors::muted, v.t("editor.closes_later_only"));
     if (!frozen) draw_questions(v, p);
 
-    if (!v.ui.editor_error.empty()) wrapped_text_colored(colors::pinned, v.ui.editor_error);
+    if (!v.ui.editor_error.empty()) alert_text(v.ui.editor_error);
     ImGui::Spacing();
     if (draft) {
         if (wide_button(v.t("editor.save_draft"))) save(v, false);

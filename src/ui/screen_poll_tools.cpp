@@ -60,13 +60,15 @@ void draw_confirm(View& v, const Id& id, const Poll& p) {
     bool wants_time = c.kind == K::reopen || c.kind == K::extend;
     if (wants_time) {
         wrapped_text_colored(colors::muted, v.t(c.kind == K::reopen ? "confirm.new_closes_optional" : "confirm.new_closes"));
-        text_field(v.strings(), "##step-closes", c.closes, 16);
+        text_field(v.strings(), "##step-closes", c.closes, 16, false, 0,
+                   v.t(c.kind == K::reopen ? "confirm.new_closes_optional" : "confirm.new_closes"));
     }
     if (wants_reason) {
         wrapped_text_colored(colors::muted, v.t(c.kind == K::extend ? "confirm.reason_optional" : "confirm.reason"));
-        text_field(v.strings(), "##step-reason", c.reason, 200);
+        text_field(v.strings(), "##step-reason", c.reason, 200, false, 0,
+                   v.t(c.kind == K::extend ? "confirm.reason_optional" : "confirm.reason"));
     }
-    if (!c.error.empty()) wrapped_text_colored(colors::pinned, c.error);
+    if (!c.error.empty()) alert_text(c.error);
     if (wide_button(v.t(confirm_key(c.kind)))) {
         PollStep step{c.kind, c.reason, 0};
         if (wants_time) {

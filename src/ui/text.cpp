@@ -1,6 +1,7 @@
 #include "ui/text.h"
 
 #include "core/line_break.h"
+#include "ui/theme.h"
 #include "ui/widget_log.h"
 
 namespace linli::ui {
@@ -16,6 +17,14 @@ void wrapped_text(std::string_view text) {
     float width = ImGui::GetContentRegionAvail().x;
     for (const auto& l : wrap_lines(text, width))
         ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
+}
+
+void alert_text(std::string_view text) {
+    WidgetLog::note_text(SeenWidget::Kind::alert, text);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::pinned);
+    float width = ImGui::GetContentRegionAvail().x;
+    for (const auto& l : wrap_lines(text, width)) ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
+    ImGui::PopStyleColor();
 }
 
 void wrapped_text_colored(const ImVec4& color, std::string_view text) {

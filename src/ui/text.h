@@ -13,6 +13,8 @@ namespace linli::ui {
 // Wrapped to the available width, in the current font and colour.
 void wrapped_text(std::string_view text);
 void wrapped_text_colored(const ImVec4& color, std::string_view text);
+// An error or a refusal, in the warning colour; the mirror announces it (role=alert).
+void alert_text(std::string_view text);
 // The lines the text breaks into at `width` in the current font.
 std::vector<linli::LineSpan> wrap_lines(std::string_view text, float width);
 // Height the text would take at `width`, without drawing it.

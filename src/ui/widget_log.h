@@ -1,5 +1,8 @@
-// Records every labelled item ImGui draws in a frame, through ImGui's own test-engine
-// hooks, so window.linli.widgets() can name what a person could tap and where.
+// Records every item ImGui lays out in a frame, on screen or scrolled away, through ImGui's
+// own test-engine hooks: so window.linli.widgets() can name what a person could tap and
+// where, and the screen-reader mirror can be a complete copy of the screen, with each
+// item's role (button, tab, radio, checkbox, text box) and state, that a screen reader
+// can act on (activate()).
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,31 +13,48 @@ struct ImGuiContext;
 namespace linli::ui {
 
 struct SeenWidget {
-    enum class Kind { item, heading, text } kind = Kind::item;  // items can be tapped
-    std::string label;  // visible text, without "##id"
+    // Items can be acted on; the rest is read: headings, text, a status that is announced
+    // when it changes ("已保存"), an alert (an error).
+    enum class Kind { item, heading, text, status, alert } kind = Kind::item;
+    enum class Role { button, tab, radio, checkbox, textbox } role = Role::button;
+    std::string label;  // visible text, without "##id"; a text box's: what it is for
     std::string id;     // the "##id" part, for fields whose label is hidden
-    float x = 0, y = 0, w = 0, h = 0;  // in ImGui units = CSS pixels of the canvas
+    float x = 0, y = 0, w = 0, h = 0;  // in ImGui units = CSS pixels of the canvas (unclipped)
     bool text_field = false;
+    bool visible = true;   // on screen now (else scrolled out of its window)
+    int checked = -1;      // radios, checkboxes, tabs: 1 chosen, 0 not; -1 not checkable
+    unsigned key = 0;      // ImGui's id of the item: what activate() takes
+    std::string value;     // a text box's text
 };
 
 class WidgetLog {
 public:
-    void attach(ImGuiContext* ctx);  // sets ctx->TestEngine and enables the hooks
-    void begin_frame();  // forgets the frame before
+    void attach(ImGuiContext* ctx);  // sets ctx->TestEngine, enables the hooks, lays out every item
+    // Forgets the frame before; an item asked for by activate() is pressed in this frame.
+    // Called before ImGui's NewFrame.
+    void begin_frame();
     // What the frame being drawn has drawn so far; between frames, the whole of the frame
     // on screen (where a tap lands next).
     const std::vector<SeenWidget>& drawn() const { return current_; }
     void add(SeenWidget w) { current_.push_back(std::move(w)); }
+    // The item with this key is pressed (a button), chosen (an option) or made the field
+    // being typed in, as a tap would: from the mirror, wherever the item is scrolled.
+    void activate(unsigned key) { pending_ = key; }
     // Text drawn on screen, for the screen-reader mirror.
     static void note_text(SeenWidget::Kind kind, std::string_view text);
+    // Says what the item just laid out is: its role and state, and for a text box its name
+    // (the question it answers) and text.
+    static void mark(SeenWidget::Role role, int checked, std::string_view name = {}, std::string_view value = {});
 
 private:
     std::vector<SeenWidget> current_;
+    unsigned pending_ = 0;
 };
 
-// The tappable items, for window.linli.widgets().
+// What is on screen, for window.linli.widgets() (the items) and texts() (the rest, with
+// where each starts: a test looks at its pixels).
 std::string widgets_json(const std::vector<SeenWidget>& widgets);
-// Everything in drawing order (headings, text, items), for the screen-reader mirror.
+// Everything in drawing order (headings, text, items: on screen or not), for the mirror.
 std::string mirror_json(const std::vector<SeenWidget>& widgets, const char* lang);
 
 }  // namespace linli::ui

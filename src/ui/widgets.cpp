@@ -33,6 +33,10 @@ bool choice(std::string_view label, const char* id, bool selected, Mark mark, in
     ImVec2 p = ImGui::GetCursorScreenPos();
     std::string button_id = std::string(label) + "##" + id;
     bool pressed = ImGui::InvisibleButton(button_id.c_str(), ImVec2(width, height));
+    WidgetLog::mark(mark == Mark::radio ? SeenWidget::Role::radio
+                    : mark == Mark::none ? SeenWidget::Role::button
+                                         : SeenWidget::Role::checkbox,
+                    mark == Mark::none ? -1 : (selected ? 1 : 0));
     bool active = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec4 bg = selected ? colors::selected : colors::card;
@@ -125,7 +129,8 @@ int keep_within_limit(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
-bool text_field(const Strings& words, const char* id, std::string& s, int max_chars, bool multiline, float height) {
+bool text_field(const Strings& words, const char* id, std::string& s, int max_chars, bool multiline, float height,
+                std::string_view name) {
     std::string before = s;
     Limit limit{&before, static_cast<std::size_t>(std::max(max_chars, 0))};
     ImGui::SetNextItemWidth(-1);
@@ -134,6 +139,7 @@ bool text_field(const Strings& words, const char* id, std::string& s, int max_ch
                              : ImGui::InputText(id, &s, flags, keep_within_limit, &limit);
     bool active = ImGui::IsItemActive();
     ImGuiID key = ImGui::GetItemID();
+    WidgetLog::mark(SeenWidget::Role::textbox, -1, name, s);
     // When the field is tapped, or the phone's keyboard shrinks the screen, the field being
     // typed in comes into view; otherwise the page scrolls freely while it is active.
     if (active) {
@@ -178,8 +184,7 @@ bool text_field(const Strings& words, const char* id, std::string& s, int max_ch
         ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(count_color), count);
         WidgetLog::note_text(SeenWidget::Kind::text, count);
     }
-    if (refused)
-        wrapped_text_colored(colors::pinned, words.format("field.over_limit", {std::to_string(max_chars), std::to_string(refused)}));
+    if (refused) alert_text(words.format("field.over_limit", {std::to_string(max_chars), std::to_string(refused)}));
     return changed;
 }
 

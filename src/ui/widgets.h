@@ -21,8 +21,9 @@ void bar(float fraction, std::string_view left, std::string_view right, const Im
 // people count them). A counter "123/300" shows under it while it is typed in (always under
 // a multi-line field); input that would go past the limit is refused whole, and a message
 // in `words`' language says so until the next accepted change.
+// `name`: what the field is for (its question), for the screen-reader mirror.
 bool text_field(const Strings& words, const char* id, std::string& s, int max_chars, bool multiline = false,
-                float height = 0);
+                float height = 0, std::string_view name = {});
 
 // ImGui's combo, full width, reported to window.linli.widgets() like other items
 // (ImGui's own combo has no test-engine hook).

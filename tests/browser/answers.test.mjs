@@ -5,24 +5,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launchDevice, openApp, state, tap, waitState, reveal, nextFrames, waitSaved, screenshot, watch, setLang,
+  serve, phones, state, tap, waitState, reveal, nextFrames, waitSaved, screenshot, setLang,
 } from './harness.mjs';
 import { SAMPLE, SURVEY } from './bundles.mjs';
 import { openPoll, screenText } from './poll_steps.mjs';
 
 let server;
-const opened = [];
-async function phone() {
-  const d = await launchDevice();
-  opened.push(d.context);
-  const page = await d.context.newPage();
-  const errors = watch(page);
-  await openApp(page, server.url);
-  return { page, errors };
-}
+const devices = phones();
+const phone = () => devices.open(server.url);
 before(async () => { server = await serve(); });
 after(async () => {
-  for (const c of opened) await c.close().catch(() => {});
+  await devices.closeAll();
   await server?.close();
 });
 

@@ -236,3 +236,22 @@ export async function setLang(page, lang) {
   await tap(page, lang === 'en' ? '‹ Back' : '‹ 返回');
   return waitState(page, (s, screen) => s.screen === screen, s0.screen);
 }
+
+// Phones a test file opens, each on its own profile with a page on the app at `url`;
+// closeAll() closes them, also after a failed test.
+export function phones() {
+  const opened = [];
+  return {
+    async open(url) {
+      const { context } = await launchDevice();
+      opened.push(context);
+      const page = await context.newPage();
+      const errors = watch(page);
+      await openApp(page, url);
+      return { page, errors, context };
+    },
+    async closeAll() {
+      for (const c of opened) await c.close().catch(() => {});
+    },
+  };
+}

@@ -78,10 +78,12 @@ test('WebGL2 takes over from the first frames drawn on the CPU; without WebGL2 t
     assert.ok((await cpuPage.evaluate(() => window.linli.cpuFrameMs)).length >= 1, 'the frames were drawn on the CPU');
 
     // The same picture: text, cards and bars where WebGL2 puts them (glyph edges may
-    // differ by a shade: WebGL2 filters the atlas, the CPU takes the nearest texel).
+    // differ by a shade: WebGL2 filters the atlas, the CPU takes the nearest texel; so may
+    // the anti-aliased fringe of 1-px control edges, now dark enough to be seen at 3:1:
+    // 0.6% of this screen's pixels, all on those edges).
     assert.ok(pixelVariance(cpu) > 100, 'the CPU frame is not blank');
     const share = differing(gl, cpu);
-    assert.ok(share < 0.005, `${(share * 100).toFixed(2)}% of the pixels differ`);
+    assert.ok(share < 0.01, `${(share * 100).toFixed(2)}% of the pixels differ`);
     // Glyphs drawn as an image are those a canvas draws.
     const glyphs = differing(held, cpu);
     assert.ok(glyphs < 0.005, `glyphs drawn as an image: ${(glyphs * 100).toFixed(2)}% of the pixels differ`);

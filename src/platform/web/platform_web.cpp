@@ -43,6 +43,7 @@ std::function<bool()> g_frame;
 Automation g_automation;
 std::string g_reply;  // keeps the last answer to JS alive until the next call
 unsigned g_frames = 0;  // presented
+unsigned g_activate = 0;  // an item the screen-reader mirror asked to press
 bool g_held = false;    // the last frame waits for glyphs drawn by the browser
 
 // Power: frames are drawn only while something changes. Input, replies from JavaScript,
@@ -244,6 +245,12 @@ std::optional<std::string> take_route() {
     return route;
 }
 
+unsigned take_activation() {
+    unsigned k = g_activate;
+    g_activate = 0;
+    return k;
+}
+
 std::string app_url() {
     char* p = linli_js_app_url();
     std::string url(p);
@@ -350,7 +357,14 @@ EMSCRIPTEN_KEEPALIVE double linli_heap_in_use() {
 
 EMSCRIPTEN_KEEPALIVE void linli_wake() { linli::platform::request_frames(linli::platform::kSettleFrames); }
 
-// A tap at (x, y) in CSS pixels, as a mouse would make it: how the mirror's buttons act.
+// The mirror asks for an item to be pressed (a button), chosen (an option) or typed in
+// (a field), wherever it is scrolled: by ImGui's id of it (window.linli's mirror).
+EMSCRIPTEN_KEEPALIVE void linli_activate(unsigned key) {
+    linli::platform::g_activate = key;
+    linli::platform::request_frames(linli::platform::kSettleFrames);
+}
+
+// A tap at (x, y) in CSS pixels, as a mouse would make it.
 EMSCRIPTEN_KEEPALIVE void linli_tap_at(float x, float y) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
