@@ -1,10 +1,9 @@
 // What the browser benchmarks share: the conditions a phone is put under (DevTools
 // protocol), a fresh phone-sized page in its own browser, and how figures are summarised.
-import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS, PHONE } from '../browser/harness.mjs';
+import { PHONE, launchDevice } from '../browser/harness.mjs';
 
 // DevTools' "Fast 3G": 1.6 Mbps down, 750 kbps up, 150 ms round trip.
 export const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -18,9 +17,7 @@ export const kb = (n) => (n / 1024).toFixed(1);
 // and extra flags. Gives {page, context, close}.
 export async function freshPhone({ env, args = [], options = PHONE } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-bench-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args], ...options, ...(env ? { env } : {}),
-  });
+  const { context } = await launchDevice(dir, options, { env, args });
   const page = context.pages()[0] || await context.newPage();
   const close = async () => {
     await context.close();

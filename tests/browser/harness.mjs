@@ -45,11 +45,11 @@ export function withoutChineseFonts(dir) {
 }
 
 // A browser with its own profile on disk: a "device" whose storage survives restarts.
-// `env`: the browser's environment, if not this process's.
+// `env`: the browser's environment, if not this process's; `args`: flags beyond CHROMIUM_ARGS.
 export async function launchDevice(profileDir = mkdtempSync(path.join(tmpdir(), 'linli-profile-')), options = PHONE,
-  { env } = {}) {
+  { env, args = [] } = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options, ...(env ? { env } : {}),
+    executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args], ...options, ...(env ? { env } : {}),
   });
   return { context, profileDir };
 }
