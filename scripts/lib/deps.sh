@@ -12,6 +12,7 @@ APT_PACKAGES=(
   emscripten nodejs npm
   libcereal-dev rapidjson-dev doctest-dev
   fonts-wqy-microhei fonts-dejavu-core fonttools python3-brotli brotli
+  python3-icalendar
   chromium dpkg-dev xz-utils
 )
 

@@ -65,6 +65,21 @@ App::App() {
         auto c = polls_context();
         polls_.print_codes(c, id);
     };
+    // Notices' actions (app/notice_actions.h), each given its context for the call.
+    auto notices = [this](auto act) {
+        return [this, act](const auto&... args) {
+            auto c = notices_context();
+            return act(c, args...);
+        };
+    };
+    actions_.notices.save = notices(&save_notice);
+    actions_.notices.retract = notices(&retract_notice);
+    actions_.notices.mark_read = notices(&mark_notice_read);
+    actions_.notices.download_ics = notices(&download_ics);
+    actions_.notices.add_slot = notices(&add_slot);
+    actions_.notices.remove_slot = notices(&remove_slot);
+    actions_.notices.add_reception = notices(&add_reception);
+    actions_.notices.download_receptions = notices(&download_receptions);
     actions_.export_csv = [this](const Id& id) {
         auto c = polls_context();
         polls_.export_csv(c, id);
@@ -178,6 +193,10 @@ std::string App::state_json() {
     status_.save = saving_.state();
     auto v = view();
     return ui::state_json(v);
+}
+
+NoticeContext App::notices_context() {
+    return NoticeContext{*store_, ids_, catalog_.in(ui_.lang), ui_.lang, file_stem(), [this] { changed(); }};
 }
 
 std::string App::file_stem() const {

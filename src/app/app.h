@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/help_files.h"
+#include "app/notice_actions.h"
 #include "app/poll_actions.h"
 #include "app/saving.h"
 #include "platform/platform.h"
@@ -49,6 +50,7 @@ private:
     void set_text_scale(float scale);
 
     PollContext polls_context();
+    NoticeContext notices_context();
     std::string file_stem() const;  // "linli-jingsong-garden"
 
     Catalog catalog_;

@@ -15,7 +15,9 @@
 #include "core/clock_drift.h"
 #include "core/dataset.h"
 #include "core/i18n.h"
+#include "core/ical.h"
 #include "core/poll_rules.h"
+#include "core/reception_log.h"
 #include "core/report_words.h"
 #include "core/schema.h"
 #include "core/tally.h"
@@ -33,6 +35,9 @@ const char* kUsage =
     "                              notes (damaged files, what was recovered)\n"
     "  linli tally FILE POLL_ID    a poll's tally as JSON (Civil Code art. 278 for decisions)\n"
     "  linli csv FILE POLL_ID [zh|en]  a poll's answers, one row per response (UTF-8 with BOM)\n"
+    "  linli ics FILE [NOTICE_ID] [zh|en]  the events of every notice and the duty roster (or one\n"
+    "                              notice's event) as iCalendar\n"
+    "  linli csv FILE receptions [zh|en]  the reception log (committee bundles), UTF-8 with BOM\n"
     "  linli terms FILE POLL_ID    the fingerprint of a poll's rules, which its ballots carry\n"
     "  linli schema                the bundle format as a JSON Schema\n";
 
@@ -215,11 +220,46 @@ int terms(const std::string& file, const std::string& poll) {
 }
 
 int csv(const std::string& file, const std::string& poll, const std::string& lang) {
+    if (poll == "receptions") {
+        auto b = load(file);
+        if (!b) return 1;
+        linli::Dataset d;
+        d.merge(*b);
+        static linli::Catalog catalog;
+        std::string out = linli::receptions_csv(d, catalog.in(lang == "en" ? linli::Lang::en : linli::Lang::zh));
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return 0;
+    }
     auto d = poll_data(file, poll);
     if (!d) return 1;
     static linli::Catalog catalog;
     linli::Lang l = lang == "en" ? linli::Lang::en : linli::Lang::zh;
     std::string out = linli::tally_csv(*d, linli::tally(*d, poll), catalog.in(l), l);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+// The same calendar the app downloads; every notice's event, not only those ahead.
+int ics(const std::string& file, const std::vector<std::string>& rest) {
+    auto b = load(file);
+    if (!b) return 1;
+    linli::Dataset d;
+    d.merge(*b);
+    std::string notice, lang = "zh";
+    for (const auto& a : rest) (a == "zh" || a == "en" ? lang : notice) = a;
+    linli::Lang l = lang == "en" ? linli::Lang::en : linli::Lang::zh;
+    std::string out;
+    if (notice.empty()) {
+        static linli::Catalog catalog;
+        out = linli::calendar_of(d, now_ms(), catalog.in(l), l, true);
+    } else {
+        const linli::Record* r = d.find(notice);
+        if (!r || r->deleted || !r->as<linli::Notice>() || !r->as<linli::Notice>()->event) {
+            std::fprintf(stderr, "%s: no event with id %s\n", file.c_str(), notice.c_str());
+            return 1;
+        }
+        out = linli::calendar_of_notice(d, notice, now_ms(), l);
+    }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }
@@ -238,6 +278,7 @@ int main(int argc, char** argv) {
     if (cmd == "merge" && rest.size() >= 2) return merge(rest[0], {rest.begin() + 1, rest.end()});
     if (cmd == "stats" && rest.size() == 1) return stats(rest[0]);
     if (cmd == "tally" && rest.size() == 2) return tally(rest[0], rest[1]);
+    if (cmd == "ics" && !rest.empty() && rest.size() <= 3) return ics(rest[0], {rest.begin() + 1, rest.end()});
     if (cmd == "terms" && rest.size() == 2) return terms(rest[0], rest[1]);
     if (cmd == "csv" && (rest.size() == 2 || rest.size() == 3)) return csv(rest[0], rest[1], rest.size() == 3 ? rest[2] : "zh");
     if (cmd == "schema" && rest.empty()) {

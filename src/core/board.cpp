@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/notice_rules.h"
+
 namespace linli {
 
 const Record* the_community(const Dataset& d) {
@@ -9,18 +11,54 @@ const Record* the_community(const Dataset& d) {
     return c.empty() ? nullptr : c.front();
 }
 
-std::vector<const Record*> board_notices(const Dataset& d, std::int64_t now_ms) {
+namespace {
+
+std::vector<const Record*> notices_in(const Dataset& d, std::int64_t now_ms, NoticePhase want) {
     auto all = d.live(Kind::notice);
-    std::erase_if(all, [&](const Record* r) {
-        const auto& n = *r->as<Notice>();
-        return n.expires_ms && *n.expires_ms <= now_ms;
-    });
+    std::erase_if(all, [&](const Record* r) { return notice_phase(*r->as<Notice>(), now_ms) != want; });
+    return all;
+}
+
+}  // namespace
+
+std::vector<const Record*> board_notices(const Dataset& d, std::int64_t now_ms) {
+    auto all = notices_in(d, now_ms, NoticePhase::current);
     std::stable_sort(all.begin(), all.end(), [](const Record* a, const Record* b) {
         const auto &na = *a->as<Notice>(), &nb = *b->as<Notice>();
+        if (na.urgent != nb.urgent) return na.urgent;
         if (na.pinned != nb.pinned) return na.pinned;
-        return na.published_ms > nb.published_ms;
+        if (shown_from(na) != shown_from(nb)) return shown_from(na) > shown_from(nb);
+        return a->id < b->id;
     });
     return all;
+}
+
+std::vector<const Record*> past_notices(const Dataset& d, std::int64_t now_ms) {
+    auto all = notices_in(d, now_ms, NoticePhase::past);
+    std::stable_sort(all.begin(), all.end(), [](const Record* a, const Record* b) {
+        const auto &na = *a->as<Notice>(), &nb = *b->as<Notice>();
+        if (*na.expires_ms != *nb.expires_ms) return *na.expires_ms > *nb.expires_ms;
+        return a->id < b->id;
+    });
+    return all;
+}
+
+std::vector<const Record*> scheduled_notices(const Dataset& d, std::int64_t now_ms) {
+    auto all = notices_in(d, now_ms, NoticePhase::scheduled);
+    std::stable_sort(all.begin(), all.end(), [](const Record* a, const Record* b) {
+        const auto &na = *a->as<Notice>(), &nb = *b->as<Notice>();
+        if (shown_from(na) != shown_from(nb)) return shown_from(na) < shown_from(nb);
+        return a->id < b->id;
+    });
+    return all;
+}
+
+std::vector<const Record*> search_notices(const Dataset& d, std::int64_t now_ms, std::string_view query) {
+    auto found = board_notices(d, now_ms);
+    auto past = past_notices(d, now_ms);
+    found.insert(found.end(), past.begin(), past.end());
+    std::erase_if(found, [&](const Record* r) { return !notice_matches(*r->as<Notice>(), query); });
+    return found;
 }
 
 std::vector<const Record*> board_polls(const Dataset& d, std::int64_t now_ms) {

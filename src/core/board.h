@@ -2,6 +2,7 @@
 // screens and its automation snapshot so both always agree.
 #pragma once
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "core/dataset.h"
@@ -10,8 +11,15 @@ namespace linli {
 
 const Record* the_community(const Dataset& d);
 
-// Notices not deleted and not expired at `now_ms`: pinned first, then newest first.
+// Notices on the board at `now_ms` (started, not ended, not retracted): urgent first,
+// then pinned, then newest first.
 std::vector<const Record*> board_notices(const Dataset& d, std::int64_t now_ms);
+// Notices whose time has ended: most recently ended first.
+std::vector<const Record*> past_notices(const Dataset& d, std::int64_t now_ms);
+// Notices not shown yet (the committee's schedule): soonest first.
+std::vector<const Record*> scheduled_notices(const Dataset& d, std::int64_t now_ms);
+// Notices on the board, then past ones, that contain `query` (core/notice_rules.h).
+std::vector<const Record*> search_notices(const Dataset& d, std::int64_t now_ms, std::string_view query);
 
 // Polls that are not drafts: open ones first (closing soonest first), then the rest, newest
 // first, withdrawn ones last.

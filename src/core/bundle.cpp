@@ -8,10 +8,22 @@
 #include <utility>
 
 #include "core/json_read.h"
+#include "core/notice_rules.h"
 #include "core/poll_rules.h"
+#include "core/reception_log.h"
+#include "core/roster.h"
 
 namespace linli {
 namespace {
+
+// Beyond each field's own rules: is the record as a whole well-formed?
+std::optional<Error> check_whole(const Record& r) {
+    if (const Poll* p = r.as<Poll>()) return check_poll(*p);
+    if (const Notice* n = r.as<Notice>()) return check_notice(*n);
+    if (const DutySlot* s = r.as<DutySlot>()) return check_slot(*s);
+    if (const Reception* x = r.as<Reception>()) return check_reception(*x);
+    return std::nullopt;
+}
 
 // Iterative parsing: a file nested 100,000 deep must not overflow the stack.
 // Encoding validation: invalid UTF-8 is refused, not passed on to the screen.
@@ -83,7 +95,7 @@ void write_records(cereal::JSONOutputArchive& ar, const char* name, const std::v
     for (const auto& r : records) {
         // Residents' devices need neither ballots nor the household list: a poll's code
         // hashes are enough to check a code (records.h: CodeHash).
-        if (scope == Scope::public_ && (r.kind() == Kind::response || r.kind() == Kind::household)) continue;
+        if (scope == Scope::public_ && is_committee_only(r.kind())) continue;
         ar.startNode();
         write_record_fields(w, r);
         ar.finishNode();
@@ -172,11 +184,10 @@ Result<Bundle> parse_bundle(std::string_view bytes) {
             JsonPath rp{&lp, nullptr, static_cast<long>(i)};
             if (auto e = read_record(it->value[i], rp, out[i])) return *e;
             // Beyond each field's own rules: is the record as a whole well-formed?
-            if (const Poll* p = out[i].as<Poll>())
-                if (auto e = check_poll(*p)) {
-                    e->where = rp.str() + (e->where.empty() ? "" : "." + e->where);
-                    return *e;
-                }
+            if (auto e = check_whole(out[i])) {
+                e->where = rp.str() + (e->where.empty() ? "" : "." + e->where);
+                return *e;
+            }
         }
     }
 
@@ -241,9 +252,7 @@ std::string canonical_json(const Record& r) {
 std::optional<Error> check_fields(const Record& r) {
     auto back = parse_record(canonical_json(r));
     if (!back) return back.error();
-    if (const Poll* p = r.as<Poll>())
-        if (auto e = check_poll(*p)) return e;
-    return std::nullopt;
+    return check_whole(r);
 }
 
 Result<Record> parse_record(std::string_view json) {

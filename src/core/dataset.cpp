@@ -19,7 +19,8 @@ int owner_rank(Kind k) {
     // from another kind (a ballot reusing a poll's or a household's id would replace it
     // for good). The other kinds' versions are kept aside as conflicts.
     static constexpr std::array<Kind, kKindCount> order{Kind::community, Kind::building, Kind::household, Kind::poll,
-                                                        Kind::notice,    Kind::facility, Kind::mapshape,  Kind::response};
+                                                        Kind::notice,    Kind::facility, Kind::mapshape,  Kind::duty,
+                                                        Kind::response,  Kind::reception};
     return static_cast<int>(std::find(order.begin(), order.end(), k) - order.begin());
 }
 

@@ -91,6 +91,22 @@ template <> struct EnumNames<NoticeTopic> {
                                                            "safety",  "event",   "works"};
 };
 
+// A notice that is an event: when and where, for a phone's calendar (core/ical.h).
+struct NoticeEvent {
+    std::int64_t starts_ms = 0;
+    std::int64_t ends_ms = 0;
+    LocalText place;
+    template <class V> void visit(V& v) {
+        v("starts_ms", starts_ms, {.min = 0, .max = 1e14});
+        v("ends_ms", ends_ms, {.min = 0, .max = 1e14});
+        v("place", place, {.max_len = 100});
+    }
+    bool operator==(const NoticeEvent&) const = default;
+};
+
+// The body is written in core/markup.h's small markup. Shown from `starts_ms` (or at once)
+// until `expires_ms`, then among the past notices. A retracted notice is a tombstone that
+// keeps its text, for the record.
 struct Notice {
     LocalText title;
     LocalText body;
@@ -100,6 +116,10 @@ struct Notice {
     bool pinned = false;
     LocalText author;
     std::optional<Id> poll;  // a poll the notice invites to ("参与调查")
+    std::optional<std::int64_t> starts_ms;  // scheduled: not shown before
+    bool urgent = false;                    // first, in red, on every screen until read
+    std::vector<Id> buildings;              // for these buildings only; empty: the compound
+    std::optional<NoticeEvent> event;
     template <class V> void visit(V& v) {
         v("title", title, {.min_len = 1, .max_len = 80});
         v("body", body, {.max_len = 4000, .multiline = true});
@@ -109,6 +129,10 @@ struct Notice {
         v("pinned", pinned, {});
         v("author", author, {.max_len = 60});
         v("poll", poll, {.id = true});
+        v("starts_ms", starts_ms, {.min = 0, .max = 1e14});
+        v("urgent", urgent, {});
+        v("buildings", buildings, {.max_items = 200, .id = true});
+        v("event", event, {});
     }
     bool operator==(const Notice&) const = default;
 };
@@ -428,13 +452,62 @@ struct MapShape {
     bool operator==(const MapShape&) const = default;
 };
 
-// ---------------------------------------------------------------- the record envelope
-enum class Kind { community, building, household, notice, poll, response, facility, mapshape };
-template <> struct EnumNames<Kind> {
-    static constexpr std::array<std::string_view, 8> names{"community", "building", "household", "notice",
-                                                           "poll",      "response", "facility",  "mapshape"};
+// ---------------------------------------------------------------- the duty roster
+// Volunteers' duties: reception at the gatehouse, patrols, the lending desk ...
+enum class DutyRole { reception, patrol, lending, hall, other };
+template <> struct EnumNames<DutyRole> {
+    static constexpr std::array<std::string_view, 5> names{"reception", "patrol", "lending", "hall", "other"};
 };
-using Body = std::variant<Community, Building, Household, Notice, Poll, Response, Facility, MapShape>;
+
+// One volunteer on duty from `starts_ms` to `ends_ms`. Public: the roster is put up in the
+// hall (a name and a role, nothing else about the volunteer).
+struct DutySlot {
+    std::int64_t starts_ms = 0;
+    std::int64_t ends_ms = 0;
+    std::string volunteer;
+    DutyRole role = DutyRole::reception;
+    LocalText place;  // "东门门岗"
+    template <class V> void visit(V& v) {
+        v("starts_ms", starts_ms, {.min = 1, .max = 1e14});
+        v("ends_ms", ends_ms, {.min = 1, .max = 1e14});
+        v("volunteer", volunteer, {.min_len = 1, .max_len = 30});
+        v("role", role, {});
+        v("place", place, {.max_len = 60});
+    }
+    bool operator==(const DutySlot&) const = default;
+};
+
+// ---------------------------------------------------------------- the reception log
+// A resident received by the volunteer on duty: what they came about and what was done.
+// Personal: committee only. Immutable: a correction is a new record that names the one it
+// corrects (`corrects`); both are kept.
+struct Reception {
+    std::int64_t at_ms = 0;
+    std::string resident;   // who came: "12-301 王阿姨"
+    std::string concern;    // what about
+    std::string action;     // what was done
+    std::string follow_up;  // what is still to do, and by whom
+    std::string volunteer;  // who received them
+    std::optional<Id> corrects;
+    template <class V> void visit(V& v) {
+        v("at_ms", at_ms, {.min = 1, .max = 1e14});
+        v("resident", resident, {.max_len = 60});
+        v("concern", concern, {.min_len = 1, .max_len = 1000, .multiline = true});
+        v("action", action, {.max_len = 1000, .multiline = true});
+        v("follow_up", follow_up, {.max_len = 500, .multiline = true});
+        v("volunteer", volunteer, {.max_len = 30});
+        v("corrects", corrects, {.id = true});
+    }
+    bool operator==(const Reception&) const = default;
+};
+
+// ---------------------------------------------------------------- the record envelope
+enum class Kind { community, building, household, notice, poll, response, facility, mapshape, duty, reception };
+template <> struct EnumNames<Kind> {
+    static constexpr std::array<std::string_view, 10> names{"community", "building", "household", "notice",  "poll",
+                                                            "response",  "facility", "mapshape",  "duty",    "reception"};
+};
+using Body = std::variant<Community, Building, Household, Notice, Poll, Response, Facility, MapShape, DutySlot, Reception>;
 constexpr std::size_t kKindCount = std::variant_size_v<Body>;
 
 struct Record {
@@ -452,7 +525,10 @@ struct Record {
 // The record as a public export carries it: committee-only fields cleared.
 Record public_view(const Record& r);
 
-// Responses are insert-only; everything else is last-writer-wins by rev.
-inline bool is_immutable(Kind k) { return k == Kind::response; }
+// Responses and receptions are insert-only; everything else is last-writer-wins by rev.
+inline bool is_immutable(Kind k) { return k == Kind::response || k == Kind::reception; }
+// Kinds that never leave the committee's devices: not in a public export, not on a
+// resident's or the hall's screen.
+inline bool is_committee_only(Kind k) { return k == Kind::response || k == Kind::household || k == Kind::reception; }
 
 }  // namespace linli

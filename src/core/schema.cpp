@@ -135,6 +135,11 @@ void record_schema(Writer& w) {
     SchemaFields f(w);
     w.StartObject();
     key(w, "type"); w.String("object");
+    // Each kind's scope and how versions merge, as records.h says.
+    constexpr Kind kind = static_cast<Kind>(I);
+    std::string about = is_committee_only(kind) ? "committee scope only: never in a public export" : "public";
+    about += is_immutable(kind) ? "; immutable (insert-only by id)" : "; last writer wins by rev";
+    key(w, "description"); w.String(about.c_str());
     key(w, "required");
     w.StartArray();
     for (const char* r : {"id", "kind", "rev"}) w.String(r);

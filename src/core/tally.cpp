@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/calendar.h"
+#include "core/csv.h"
 #include "core/poll_rules.h"
 
 namespace linli {
@@ -449,26 +450,8 @@ std::string tally_json(const Tally& t) {
     return std::string(buf.GetString()) + "\n";
 }
 
-namespace {
-std::string csv_cell(const std::string& s) {
-    bool quote = s.find_first_of(",\"\n\r") != std::string::npos;
-    // A leading = + - @ would make a spreadsheet run it as a formula.
-    bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
-    std::string body = formula ? "'" + s : s;
-    if (!quote) return body;
-    std::string out = "\"";
-    for (char c : body) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-}  // namespace
 
 namespace {
-
-std::string csv_row(const std::vector<std::string>& cells) {
-    std::string out;
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
-    return out + "\r\n";
-}
 
 std::string home_text(const Dataset& d, const std::optional<Id>& household) {
     if (!household) return "";
@@ -547,7 +530,7 @@ std::string tally_csv(const Dataset& d, const Tally& t, const Strings& s, Lang l
     const Record* pr = d.find(t.poll);
     if (!pr || !pr->as<Poll>()) return "";
     const Poll& p = *pr->as<Poll>();
-    std::string out = "\xEF\xBB\xBF";  // the BOM tells Excel the file is UTF-8
+    std::string out = kUtf8Bom;
     std::vector<std::string> head{s.get("csv.receipt"), s.get("csv.submitted"), s.get("csv.household"), s.get("csv.status")};
     for (const auto& q : p.questions) head.push_back(q.text.in(lang));
     out += csv_row(head);

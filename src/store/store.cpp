@@ -193,6 +193,16 @@ std::optional<Error> Store::set_tools(bool on) {
     return write_meta();
 }
 
+std::optional<Error> Store::mark_read(const Id& notice) {
+    if (!read_.insert(notice).second) return std::nullopt;
+    meta_.read.push_back(notice);
+    if (meta_.read.size() > Meta::kMaxRead) {
+        read_.erase(meta_.read.front());
+        meta_.read.erase(meta_.read.begin());
+    }
+    return write_meta();
+}
+
 std::optional<Error> Store::set_text_scale(double scale) {
     if (meta_.text_scale == scale) return std::nullopt;
     meta_.text_scale = scale;

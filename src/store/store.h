@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/bundle.h"
@@ -45,6 +46,7 @@ struct Meta {
     std::string lang = "zh-CN";
     bool tools = false;  // committee and volunteer tools shown on this device
     double text_scale = 1.0;  // 1 standard, 1.25 large, 1.5 extra large
+    std::vector<Id> read;     // notices opened on this device, oldest first (the rest show as new)
     template <class V> void visit(V& v) {
         v("schema", schema, {.min = 0, .max = 1000});
         v("device", device, {.min_len = 1, .max_len = 32});
@@ -54,7 +56,9 @@ struct Meta {
         v("lang", lang, {.max_len = 8});
         v("tools", tools, {});
         v("text_scale", text_scale, {.min = 0.5, .max = 3});
+        v("read", read, {.max_items = kMaxRead, .id = true});
     }
+    static constexpr std::size_t kMaxRead = 20000;  // the oldest are forgotten beyond
 };
 
 // Answers given so far to a poll not yet submitted: kept if the tab closes half-way.
@@ -120,6 +124,9 @@ public:
     std::optional<Error> clear_draft(const Id& poll);
     std::optional<Error> set_tools(bool on);
     std::optional<Error> set_text_scale(double scale);
+    // Notices opened on this device: the board marks the others as new.
+    bool is_read(const Id& notice) const { return read_.contains(notice); }
+    std::optional<Error> mark_read(const Id& notice);
 
     Bundle export_bundle(Scope scope, std::int64_t now_ms) const;
     std::optional<Error> note_export(std::int64_t now_ms);
@@ -164,6 +171,7 @@ private:
     std::size_t tail_size_ = 0, segment_size_ = 0;  // journal bytes known to be whole lines
     std::vector<Record> unsaved_;  // responses held whose append failed: written with the next
     std::vector<Error> notes_;
+    std::unordered_set<Id> read_;  // meta_.read, for lookups
     std::string snapshot_skipped_;  // the day whose snapshot was too big to keep
 };
 

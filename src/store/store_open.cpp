@@ -114,6 +114,7 @@ std::optional<Error> Store::read_meta(std::int64_t now_ms, bool& found, std::str
         return make_error("err.store.newer", {std::to_string(schema), std::to_string(kSchemaVersion)});
     if (meta) {
         meta_ = std::move(*meta);
+        read_ = {meta_.read.begin(), meta_.read.end()};
         found = true;
         return std::nullopt;
     }

@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/board.h"
+#include "core/notice_rules.h"
 #include "imgui_internal.h"
 #include "core/tally.h"
 #include "ui/poll_words.h"
@@ -141,7 +142,10 @@ void draw_tab_bar(View& v) {
         ImGui::PopFont();
         if (tapped) {
             v.ui.screen = kTabs[i].screen;
-            v.ui.open_notice.clear();
+            v.ui.notices.open.clear();
+            v.ui.notices.editing.reset();
+            v.ui.notices.done.clear();
+            v.ui.notices.page = NoticeState::Page::board;
             v.ui.message.clear();
         }
         ImGui::PopID();
@@ -178,13 +182,16 @@ void draw_app(View& v) {
     ImGui::PopStyleVar();
 
     draw_header(v);
+    draw_urgent_bar(v);
 
     float tab_h = kTabBarHeight * v.ui.text_scale;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
-    if (v.ui.drawn != v.ui.screen || !v.ui.open_notice.empty() != v.ui.notice_was_open) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    // A new page of the notices (a notice opened, the editor, the roster ...) starts at the top too.
+    int notice_view = static_cast<int>(v.ui.notices.page) * 4 + (!v.ui.notices.open.empty() ? 1 : 0) + (v.ui.notices.editing ? 2 : 0);
+    if (v.ui.drawn != v.ui.screen || notice_view != v.ui.notices.was_open) ImGui::SetNextWindowScroll(ImVec2(0, 0));
     if (v.ui.drawn == Screen::poll && v.ui.screen != Screen::poll) v.ui.notice_seen = v.status.notice_seq;  // said, and left
     v.ui.drawn = v.ui.screen;
-    v.ui.notice_was_open = !v.ui.open_notice.empty();
+    v.ui.notices.was_open = notice_view;
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     v.ui.animating = touch_scroll();
     if (!v.ui.message.empty()) {
@@ -229,21 +236,38 @@ std::string state_json(const View& v) {
     w.Key("screen"); w.String(screen_name(v.ui.screen));
     w.Key("text_scale"); w.Double(v.ui.text_scale);
     w.Key("lang"); w.String(v.ui.lang == Lang::zh ? "zh-CN" : "en");
-    w.Key("open_notice"); str(v.ui.open_notice);
+    w.Key("open_notice"); str(v.ui.notices.open);
     w.Key("open_poll"); str(v.ui.open_poll);
     w.Key("message"); str(v.ui.message.empty() ? std::string() : std::string(v.t(v.ui.message.c_str())));
     if (const Record* c = the_community(v.data())) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
+    // The notices listed (the board, or what the search found), and the editor's state.
+    const NoticeState& ns = v.ui.notices;
     w.Key("notices");
     w.StartArray();
     if (v.ui.screen == Screen::notices)
-        for (const Record* r : board_notices(v.data(), v.now_ms)) {
+        for (const Record* r : ns.query.empty() ? board_notices(v.data(), v.now_ms) : search_notices(v.data(), v.now_ms, ns.query)) {
+            const Notice& n = *r->as<Notice>();
             w.StartObject();
             w.Key("id"); str(r->id);
-            w.Key("title"); str(v.text(r->as<Notice>()->title));
-            w.Key("pinned"); w.Bool(r->as<Notice>()->pinned);
+            w.Key("title"); str(v.text(n.title));
+            w.Key("pinned"); w.Bool(n.pinned);
+            w.Key("urgent"); w.Bool(n.urgent);
+            w.Key("unread"); w.Bool(!v.store.is_read(r->id));
+            w.Key("past"); w.Bool(notice_phase(n, v.now_ms) == NoticePhase::past);
             w.EndObject();
         }
     w.EndArray();
+    w.Key("board");
+    w.StartObject();
+    w.Key("query"); str(ns.query);
+    w.Key("done"); str(ns.done);
+    w.Key("editing"); w.Bool(ns.editing.has_value());
+    w.Key("editing_id"); str(ns.editing ? ns.editing->id : std::string());
+    w.Key("error"); str(ns.editing ? ns.editing->error : std::string());
+    w.Key("error_field"); str(ns.editing ? ns.editing->error_field : std::string());
+    w.Key("past"); w.Uint64(past_notices(v.data(), v.now_ms).size());
+    w.Key("scheduled"); w.Uint64(scheduled_notices(v.data(), v.now_ms).size());
+    w.EndObject();
     w.Key("polls");
     w.StartArray();
     if (v.ui.screen == Screen::polls)

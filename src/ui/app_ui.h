@@ -25,6 +25,17 @@ std::string state_json(const View& v);
 
 // Screens, one file each.
 void draw_notices(View& v);
+// Notices (screen_notices.cpp, screen_notice_editor.cpp): the one open, and being written.
+void open_notice(View& v, const Id& id);
+void begin_notice(View& v, const Id& id, const Notice& n);  // empty id: a new notice (or a copy)
+void draw_notice_editor(View& v);
+void draw_notice_body(View& v, const Record& r, const Notice& n);  // as residents see it
+void topic_icon(NoticeTopic t);
+void draw_urgent_bar(View& v);  // under the header while an urgent notice is unread here
+// The duty roster (screen_roster.cpp) and the reception log (screen_receptions.cpp).
+void draw_duty_card(View& v);  // on the board: on duty now, today and this week
+void draw_roster(View& v);
+void draw_receptions(View& v);
 void draw_polls(View& v);
 void draw_map(View& v);
 void draw_data(View& v);

@@ -7,6 +7,7 @@
 #include "core/calendar.h"
 #include "core/poll_rules.h"
 #include "ui/app_ui.h"
+#include "ui/form.h"
 #include "ui/poll_words.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -15,33 +16,6 @@
 
 namespace linli::ui {
 namespace {
-
-template <class E>
-bool enum_radios(View& v, const char* prefix, E& value, std::initializer_list<E> values) {
-    bool changed = false;
-    int i = 0;
-    float second_column = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.5f;
-    for (E e : values) {
-        if (i++ % 2) ImGui::SameLine(second_column);  // two to a row
-        std::string label = std::string(v.t(prefix + std::string(enum_name(e)))) + "##" + prefix + std::string(enum_name(e));
-        if (ImGui::RadioButton(label.c_str(), value == e)) {
-            value = e;
-            changed = true;
-        }
-        WidgetLog::mark(SeenWidget::Role::radio, value == e ? 1 : 0);
-    }
-    return changed;
-}
-
-void label(View& v, const char* key) { wrapped_text_colored(colors::muted, v.t(key)); }
-
-void local_fields(View& v, const char* key, LocalText& t, int max, bool multiline, const char* id) {
-    label(v, key);
-    float h = ImGui::GetTextLineHeight() * 3;
-    text_field(v.strings(), (std::string("##zh-") + id).c_str(), t.zh, max, multiline, h, v.t(key));
-    ImGui::TextColored(colors::muted, "English");
-    text_field(v.strings(), (std::string("##en-") + id).c_str(), t.en, max, multiline, h, std::string(v.t(key)) + " (English)");
-}
 
 Question decision_question() {
     Question q;

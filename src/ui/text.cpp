@@ -19,6 +19,20 @@ void wrapped_text(std::string_view text) {
         ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
 }
 
+void colored_text(const ImVec4& color, std::string_view text) {
+    WidgetLog::note_text(SeenWidget::Kind::text, text);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+}
+
+void done_text(std::string_view text) {
+    WidgetLog::note_text(SeenWidget::Kind::status, text);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::pass);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+}
+
 void alert_text(std::string_view text) {
     WidgetLog::note_text(SeenWidget::Kind::alert, text);
     ImGui::PushStyleColor(ImGuiCol_Text, colors::pinned);

@@ -13,6 +13,10 @@ namespace linli::ui {
 // Wrapped to the available width, in the current font and colour.
 void wrapped_text(std::string_view text);
 void wrapped_text_colored(const ImVec4& color, std::string_view text);
+// One line as it is (a tag, a date) in a colour, read by the screen-reader mirror too.
+void colored_text(const ImVec4& color, std::string_view text);
+// What an action just did ("已保存"), in the "done" colour; the mirror announces it (a live region).
+void done_text(std::string_view text);
 // An error or a refusal, in the warning colour; the mirror announces it (role=alert).
 void alert_text(std::string_view text);
 // The lines the text breaks into at `width` in the current font.

@@ -23,6 +23,11 @@ inline constexpr ImVec4 tab_bar{0.92f, 0.91f, 0.88f, 1.0f};      // under the ta
 inline constexpr ImVec4 bar{0.88f, 0.88f, 0.85f, 1.0f};          // a result bar's empty part
 inline constexpr ImVec4 on_accent{0.85f, 0.95f, 0.93f, 1.0f};    // "已保存" in the header: 7.8:1
 inline constexpr ImVec4 on_accent_warn{1.0f, 0.94f, 0.62f, 1.0f};  // "未能保存" there: 7.9:1
+// Each notice topic's colour (records.h NoticeTopic order), with its character in white on
+// it (8.8:1 to 10:1): general, parking, elevator, roster, safety, event, works.
+inline constexpr ImVec4 topic[] = {{0.02f, 0.32f, 0.30f, 1.0f}, {0.10f, 0.24f, 0.55f, 1.0f}, {0.36f, 0.17f, 0.52f, 1.0f},
+                                   {0.40f, 0.25f, 0.04f, 1.0f}, {0.58f, 0.07f, 0.05f, 1.0f}, {0.04f, 0.34f, 0.13f, 1.0f},
+                                   {0.45f, 0.20f, 0.02f, 1.0f}};
 }  // namespace colors
 
 // Base text size in CSS pixels for "standard"; large and extra large scale from it.

@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/tally.h"
 #include "store/store.h"
+#include "ui/notice_state.h"
 
 namespace linli::ui {
 
@@ -62,8 +63,7 @@ struct UiState {
     Screen screen = Screen::notices;
     Screen drawn = Screen::notices;  // the screen of the last frame: a new one starts at the top
     Lang lang = Lang::zh;
-    std::string open_notice;      // id of the notice shown in full, or empty for the list
-    bool notice_was_open = false;
+    NoticeState notices;
     std::string open_poll;        // the poll on the poll, answer, results and audit screens
     std::string confirm_restore;  // snapshot awaiting "are you sure?"
     PollConfirm confirm_step;     // a poll's close, publish, reopen ... awaiting "are you sure?"
@@ -143,6 +143,7 @@ struct Actions {
     std::function<std::optional<Error>(const Id&, const PollStep&)> poll_step;  // publishing publishes the counts
     std::function<void(const Id&)> make_codes, print_codes, export_csv;
     std::function<void(bool retry)> load_help;  // the help's pages in the current language
+    NoticeActions notices;
 };
 
 struct View {

@@ -87,8 +87,8 @@ export async function findWidget(page, label, { timeout = 5000 } = {}) {
   return handle.jsonValue();
 }
 
-// Finds a widget, scrolling the content (mouse wheel over the middle of the page) until
-// it is drawn, the way a person would look for it.
+// Finds a widget, scrolling the content (mouse wheel over the middle of the page) down,
+// then up, until it is drawn, the way a person would look for it.
 export async function reveal(page, label, { steps = 12 } = {}) {
   await nextFrames(page);
   const find = () => page.evaluate((l) => window.linli.widgets().find((w) => w.label === l || w.id === l) || null, label);
@@ -106,12 +106,16 @@ export async function reveal(page, label, { steps = 12 } = {}) {
   };
   let w = await has();
   const vp = page.viewportSize() || await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-  for (let i = 0; !w && i < steps; i++) {
-    await page.mouse.move(vp.width / 2, vp.height / 2);
-    await page.mouse.wheel(0, vp.height / 2);
-    await page.waitForTimeout(120);
-    w = await has();
-  }
+  // Down first (most things are further down a screen), then back up.
+  for (const dir of [1, -1])
+    for (let i = 0; !w && i < steps; i++) {
+      // At the page's right edge, beside the fields: a wheel over a multi-line field
+      // would scroll the field's own text instead.
+      await page.mouse.move(vp.width - 6, vp.height / 2);
+      await page.mouse.wheel(0, dir * vp.height / 2);
+      await page.waitForTimeout(120);
+      w = await has();
+    }
   return w || findWidget(page, label);
 }
 

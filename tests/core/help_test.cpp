@@ -30,7 +30,7 @@ TEST_CASE("the help's two languages hold the same pages, each with words") {
         CHECK(!en.pages[i].blocks.empty());
     }
     // What the issue names: residents' pages and the committee's.
-    for (const char* id : {"answering", "household-code", "text-size", "screen-reader", "install", "offline", "households", "codes",
+    for (const char* id : {"answering", "notices", "write-notice", "roster", "household-code", "text-size", "screen-reader", "install", "offline", "households", "codes",
                            "decision", "results", "merging", "snapshots"})
         CHECK_MESSAGE(zh.find(id), id);
 }

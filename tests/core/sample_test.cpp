@@ -29,11 +29,20 @@ TEST_CASE("the sample compound is a valid bundle modelled on a real compound") {
     CHECK(multi == 23);
     CHECK(households == 1469);
 
-    // On 23 November 2026 the expired National Day notice is gone; the pinned parking one leads.
+    // On 23 November 2026 the expired National Day notice is gone; the urgent fire-safety
+    // one leads, then the pinned parking one.
     auto notices = board_notices(d, ms_from_civil({2026, 11, 23, 12, 0}));
-    REQUIRE(notices.size() == 7);
-    CHECK(notices.front()->as<Notice>()->topic == NoticeTopic::parking);
-    CHECK(notices.front()->as<Notice>()->pinned);
+    REQUIRE(notices.size() == 9);
+    CHECK(notices[0]->as<Notice>()->urgent);
+    CHECK(notices[1]->as<Notice>()->topic == NoticeTopic::parking);
+    CHECK(notices[1]->as<Notice>()->pinned);
+    int events = 0, for_buildings = 0;
+    for (auto* n : notices) {
+        events += n->as<Notice>()->event.has_value();
+        for_buildings += !n->as<Notice>()->buildings.empty();
+    }
+    CHECK(events == 1);
+    CHECK(for_buildings == 1);
     bool roster = false, elevator = false;
     for (auto* n : notices) {
         roster |= n->as<Notice>()->topic == NoticeTopic::roster;

@@ -58,7 +58,7 @@ TEST_CASE("what is imported and saved is all there after reopening") {
         CHECK(s.empty());
         auto rep = s.import(sample(), kNow);
         REQUIRE(rep.ok());
-        CHECK(rep->added[static_cast<int>(Kind::notice)] == 8);
+        CHECK(rep->added[static_cast<int>(Kind::notice)] == 10);
         for (int i = 0; i < 10; ++i) REQUIRE(!s.put(response(s, ids, kNow + i), kNow + i));
         expected = s.data();
     }
