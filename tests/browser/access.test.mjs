@@ -77,7 +77,9 @@ test('options are radio buttons and checkboxes with their state, the current tab
   const headings = m.filter((e) => /^h\d$/.test(e.tag));
   assert.equal(headings[0].tag, 'h1');  // the compound's name
   assert.ok(headings.some((h) => h.text === SURVEY.questions[0].text.zh && h.tag === 'h2'));
-  assert.ok(m.some((e) => e.role === 'status' && e.text === '已保存'));
+  // The header's save state is a status (a live region); the first visit's data may still
+  // be on its way to storage as the question shows: wait for "已保存".
+  await page.waitForFunction(() => [...document.querySelectorAll('#a11y [role=status]')].some((e) => e.textContent === '已保存'));
 
   // A tap on the canvas: the mirror says which is chosen.
   await tap(page, '60—79 岁', { touch: true });

@@ -18,8 +18,10 @@ test('a phone opens the app and sees the sample compound\'s notices in Chinese',
   assert.equal(s.lang, 'zh-CN');
   assert.equal(s.community, '泾淞苑');
   assert.ok(s.notices.length >= 5, 'the sample notices are listed');
-  assert.ok(s.notices[0].pinned, 'the pinned notice comes first');
-  assert.match(s.notices[0].title, /停车/);
+  assert.ok(s.notices[0].urgent, 'the urgent notice comes first');
+  assert.match(s.notices[0].title, /防火/);
+  assert.ok(s.notices[1].pinned, 'then the pinned one');
+  assert.match(s.notices[1].title, /停车/);
 
   // The canvas backs every CSS pixel with devicePixelRatio device pixels: crisp on a phone.
   const backing = await page.evaluate(() => {
@@ -76,7 +78,8 @@ test('the language switch turns every label to English and back', async () => {
 
   let s = await setLang(page, 'en');
   assert.equal(s.community, 'Jingsong Garden');
-  assert.match(s.notices[0].title, /parking/i);
+  assert.match(s.notices[0].title, /fire safety/i);
+  assert.match(s.notices[1].title, /parking/i);
   await findWidget(page, 'Notices');
   await tap(page, 'Polls', { touch: true });
   s = await waitState(page, (s) => s.screen === 'polls');
