@@ -44,17 +44,24 @@ std::string header(const Dataset& d, Lang lang) {
     return out;
 }
 
-std::string vevent(const Record& r, std::int64_t now_ms, Lang lang) {
-    const Notice& n = *r.as<Notice>();
-    const NoticeEvent& e = *n.event;
+// What every VEVENT opens with: the record's id as its UID, when it was written (SEQUENCE
+// grows with each edit), and when it happens in the compound's zone.
+std::string event_head(const Record& r, std::int64_t now_ms, std::int64_t starts_ms, std::int64_t ends_ms) {
     std::string out;
     out += ical_line("BEGIN:VEVENT");
     out += ical_line("UID:" + r.id + "@linli");
     out += ical_line("DTSTAMP:" + utc_stamp(now_ms));
     out += ical_line("LAST-MODIFIED:" + utc_stamp(r.rev.ms));
-    out += ical_line("SEQUENCE:" + std::to_string(std::max<std::int64_t>(0, r.rev.ms / 1000 - 1700000000)));  // grows with each edit
-    out += ical_line("DTSTART;TZID=Asia/Shanghai:" + local_stamp(e.starts_ms));
-    out += ical_line("DTEND;TZID=Asia/Shanghai:" + local_stamp(e.ends_ms));
+    out += ical_line("SEQUENCE:" + std::to_string(std::max<std::int64_t>(0, r.rev.ms / 1000 - 1700000000)));
+    out += ical_line("DTSTART;TZID=Asia/Shanghai:" + local_stamp(starts_ms));
+    out += ical_line("DTEND;TZID=Asia/Shanghai:" + local_stamp(ends_ms));
+    return out;
+}
+
+std::string vevent(const Record& r, std::int64_t now_ms, Lang lang) {
+    const Notice& n = *r.as<Notice>();
+    const NoticeEvent& e = *n.event;
+    std::string out = event_head(r, now_ms, e.starts_ms, e.ends_ms);
     out += ical_line("SUMMARY:" + ical_escape(n.title.in(lang)));
     if (!e.place.empty()) out += ical_line("LOCATION:" + ical_escape(e.place.in(lang)));
     std::string body = markup_plain(n.body.in(lang));
@@ -66,13 +73,7 @@ std::string vevent(const Record& r, std::int64_t now_ms, Lang lang) {
 // A duty slot: "值班：张阿姨（门岗接待）" (the role's words in `role`).
 std::string duty_event(const Record& r, std::int64_t now_ms, Lang lang, const std::string& role) {
     const DutySlot& d = *r.as<DutySlot>();
-    std::string out;
-    out += ical_line("BEGIN:VEVENT");
-    out += ical_line("UID:" + r.id + "@linli");
-    out += ical_line("DTSTAMP:" + utc_stamp(now_ms));
-    out += ical_line("SEQUENCE:" + std::to_string(std::max<std::int64_t>(0, r.rev.ms / 1000 - 1700000000)));
-    out += ical_line("DTSTART;TZID=Asia/Shanghai:" + local_stamp(d.starts_ms));
-    out += ical_line("DTEND;TZID=Asia/Shanghai:" + local_stamp(d.ends_ms));
+    std::string out = event_head(r, now_ms, d.starts_ms, d.ends_ms);
     out += ical_line("SUMMARY:" + ical_escape(d.volunteer + (lang == Lang::zh ? "（" : " (") + role + (lang == Lang::zh ? "）" : ")")));
     if (!d.place.empty()) out += ical_line("LOCATION:" + ical_escape(d.place.in(lang)));
     out += ical_line("CATEGORIES:" + ical_escape(role));

@@ -23,23 +23,19 @@ NoticePhase notice_phase(const Notice& n, std::int64_t now_ms) {
     return NoticePhase::current;
 }
 
-namespace {
-
 // ASCII letters compare without case; every other byte exactly (UTF-8 substrings of a
 // valid query only ever match at character boundaries).
-bool contains(std::string_view text, std::string_view query) {
+bool contains_text(std::string_view text, std::string_view query) {
     auto fold = [](char a, char b) {
         return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
     };
     return std::search(text.begin(), text.end(), query.begin(), query.end(), fold) != text.end();
 }
 
-}  // namespace
-
 bool notice_matches(const Notice& n, std::string_view query) {
     if (query.empty()) return true;
     for (const LocalText* t : {&n.title, &n.body})
-        if (contains(t->zh, query) || contains(t->en, query)) return true;
+        if (contains_text(t->zh, query) || contains_text(t->en, query)) return true;
     return false;
 }
 

@@ -22,5 +22,8 @@ inline std::int64_t shown_from(const Notice& n) { return n.starts_ms.value_or(n.
 // `query` found in its title or body, in either language (Chinese by substring; Latin
 // letters in any case). An empty query matches everything.
 bool notice_matches(const Notice& n, std::string_view query);
+// `query` within `text`: Latin letters in any case, everything else exactly. Shared by the
+// searches over notices and the reception log.
+bool contains_text(std::string_view text, std::string_view query);
 
 }  // namespace linli

@@ -1,21 +1,14 @@
 #include "core/reception_log.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
 #include "core/calendar.h"
 #include "core/csv.h"
+#include "core/notice_rules.h"
 
 namespace linli {
 namespace {
-
-bool contains(std::string_view text, std::string_view query) {
-    auto fold = [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    };
-    return std::search(text.begin(), text.end(), query.begin(), query.end(), fold) != text.end();
-}
 
 bool newer(const Record* a, const Record* b) {
     const Reception &x = *a->as<Reception>(), &y = *b->as<Reception>();
@@ -41,7 +34,7 @@ std::vector<const Record*> reception_log(const Dataset& d, std::string_view quer
         if (query.empty()) return false;
         const Reception& x = *r->as<Reception>();
         for (const std::string* f : {&x.resident, &x.concern, &x.action, &x.follow_up, &x.volunteer})
-            if (contains(*f, query)) return false;
+            if (contains_text(*f, query)) return false;
         return true;
     });
     std::stable_sort(all.begin(), all.end(), newer);
