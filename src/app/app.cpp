@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/calendar.h"
@@ -37,6 +38,9 @@ App::App() {
     actions_.set_lang = [this](Lang l) { set_lang(l); };
     actions_.set_tools = [this](bool on) { set_tools(on); };
     actions_.set_text_scale = [this](float s) { set_text_scale(s); };
+    actions_.set_hall_seconds = [this](int s) {
+        if (!store_->set_hall_seconds(std::clamp(s, kHallSecondsMin, kHallSecondsMax))) changed();
+    };
     actions_.save_draft = [this](const store::Draft& d) {
         if (auto e = store_->set_draft(d)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
         changed();
@@ -87,7 +91,8 @@ App::App() {
 }
 
 ui::View App::view() {
-    return ui::View{*store_, catalog_, ui_, status_, actions_, platform::now_ms(), help_.book(ui_.lang), help_.failed(ui_.lang)};
+    return ui::View{*store_,       catalog_, ui_, status_, actions_, platform::now_ms(), help_.book(ui_.lang), help_.failed(ui_.lang),
+                    app_url_};
 }
 
 void App::fail(const char* key, const std::string& detail) {
@@ -100,6 +105,7 @@ void App::fail(const char* key, const std::string& detail) {
 void App::start() {
     ui::apply_theme(1.0f);
     widgets_.attach(ImGui::GetCurrentContext());
+    app_url_ = platform::app_url();
     platform::request_persistence([this](bool granted) { status_.persistent = granted; });
     started_ = true;
     if (mounted_) open_store(*mounted_);
@@ -184,6 +190,7 @@ bool App::frame() {
     platform::end_frame();
     platform::publish_mirror(ui::mirror_json(widgets_.drawn(), ui_.lang == Lang::zh ? "zh-CN" : "en"));
     if (ui_.animating) platform::request_frames(2);  // scrolling with inertia, and the like
+    if (ui_.screen == ui::Screen::hall) wake_hall();
     return true;
 }
 
@@ -193,6 +200,18 @@ std::string App::state_json() {
     status_.save = saving_.state();
     auto v = view();
     return ui::state_json(v);
+}
+
+// The hall screen draws nothing until its next turn or minute (ui::HallState::wake_ms):
+// one timer at a time, so the frames of a day are counted in the thousands, not millions.
+void App::wake_hall() {
+    std::int64_t at = ui_.hall.wake_ms;
+    if (at <= 0 || at == hall_timer_ms_) return;
+    hall_timer_ms_ = at;
+    int in = static_cast<int>(std::clamp<std::int64_t>(at - platform::now_ms(), 0, 600000));
+    platform::after(in, [this, at] {
+        if (hall_timer_ms_ == at) hall_timer_ms_ = 0;
+    });
 }
 
 NoticeContext App::notices_context() {

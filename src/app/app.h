@@ -48,6 +48,7 @@ private:
     void load_english(std::function<void(bool ok)> done);
     void set_tools(bool on);
     void set_text_scale(float scale);
+    void wake_hall();
 
     PollContext polls_context();
     NoticeContext notices_context();
@@ -72,6 +73,8 @@ private:
     std::optional<std::optional<std::string>> mounted_;  // storage read (with its error, if any)
     std::optional<std::string> sample_;  // the sample compound's bundle, until a first visit imports it
     bool sample_arrived_ = false;        // ...its fetch has answered (sample_ empty: it failed)
+    std::string app_url_;                // where residents open the app, for the hall screen
+    std::int64_t hall_timer_ms_ = 0;     // the hall screen's next frame, asked for already
 };
 
 }  // namespace linli::app

@@ -209,6 +209,12 @@ std::optional<Error> Store::set_text_scale(double scale) {
     return write_meta();
 }
 
+std::optional<Error> Store::set_hall_seconds(int seconds) {
+    if (meta_.hall_seconds == seconds) return std::nullopt;
+    meta_.hall_seconds = seconds;
+    return write_meta();
+}
+
 Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {
     Bundle b;
     b.community = community_of(data_, meta_.community);

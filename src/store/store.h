@@ -23,6 +23,7 @@
 #include "core/bundle.h"
 #include "core/dataset.h"
 #include "core/error.h"
+#include "core/hall.h"
 #include "core/id.h"
 #include "core/rev.h"
 
@@ -47,6 +48,7 @@ struct Meta {
     bool tools = false;  // committee and volunteer tools shown on this device
     double text_scale = 1.0;  // 1 standard, 1.25 large, 1.5 extra large
     std::vector<Id> read;     // notices opened on this device, oldest first (the rest show as new)
+    std::int32_t hall_seconds = kHallSecondsDefault;  // a hall screen's turn per notice (core/hall.h)
     template <class V> void visit(V& v) {
         v("schema", schema, {.min = 0, .max = 1000});
         v("device", device, {.min_len = 1, .max_len = 32});
@@ -57,6 +59,7 @@ struct Meta {
         v("tools", tools, {});
         v("text_scale", text_scale, {.min = 0.5, .max = 3});
         v("read", read, {.max_items = kMaxRead, .id = true});
+        v("hall_seconds", hall_seconds, {.min = kHallSecondsMin, .max = kHallSecondsMax});
     }
     static constexpr std::size_t kMaxRead = 20000;  // the oldest are forgotten beyond
 };
@@ -124,6 +127,7 @@ public:
     std::optional<Error> clear_draft(const Id& poll);
     std::optional<Error> set_tools(bool on);
     std::optional<Error> set_text_scale(double scale);
+    std::optional<Error> set_hall_seconds(int seconds);
     // Notices opened on this device: the board marks the others as new.
     bool is_read(const Id& notice) const { return read_.contains(notice); }
     std::optional<Error> mark_read(const Id& notice);

@@ -165,6 +165,7 @@ const char* screen_name(Screen s) {
         case Screen::audit: return "audit";
         case Screen::edit_poll: return "edit_poll";
         case Screen::help: return "help";
+        case Screen::hall: return "hall";
     }
     return "";
 }
@@ -172,6 +173,11 @@ const char* screen_name(Screen s) {
 }  // namespace
 
 void draw_app(View& v) {
+    if (v.ui.screen == Screen::hall) {
+        v.ui.drawn = Screen::hall;
+        v.ui.overflow_x = false;
+        return draw_hall(v);
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -210,6 +216,7 @@ void draw_app(View& v) {
         case Screen::audit: draw_audit(v); break;
         case Screen::edit_poll: draw_poll_editor(v); break;
         case Screen::help: draw_help(v); break;
+        case Screen::hall: break;  // drawn above, alone
     }
     // Nothing may be wider than the screen (a phone cannot scroll sideways): a test looks.
     ImGuiWindow* content = ImGui::GetCurrentWindow();
@@ -267,6 +274,14 @@ std::string state_json(const View& v) {
     w.Key("error_field"); str(ns.editing ? ns.editing->error_field : std::string());
     w.Key("past"); w.Uint64(past_notices(v.data(), v.now_ms).size());
     w.Key("scheduled"); w.Uint64(scheduled_notices(v.data(), v.now_ms).size());
+    w.EndObject();
+    w.Key("hall");
+    w.StartObject();
+    w.Key("showing"); str(v.ui.hall.rotation.showing());
+    w.Key("turns"); w.Int(v.ui.hall.rotation.turns());
+    w.Key("next_ms"); w.Int64(v.ui.hall.rotation.next_ms());
+    w.Key("wake_ms"); w.Int64(v.ui.hall.wake_ms);
+    w.Key("seconds"); w.Int(v.store.meta().hall_seconds);
     w.EndObject();
     w.Key("polls");
     w.StartArray();

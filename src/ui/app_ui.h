@@ -31,10 +31,16 @@ void begin_notice(View& v, const Id& id, const Notice& n);  // empty id: a new n
 void draw_notice_editor(View& v);
 void draw_notice_body(View& v, const Record& r, const Notice& n);  // as residents see it
 void topic_icon(NoticeTopic t);
+std::string notice_audience(View& v, const Notice& n);  // "12 号楼、15 号楼"
+std::string event_when(const NoticeEvent& e);          // "2026-12-19 14:00 – 16:00"
 void draw_urgent_bar(View& v);  // under the header while an urgent notice is unread here
 // The duty roster (screen_roster.cpp) and the reception log (screen_receptions.cpp).
 void draw_duty_card(View& v);  // on the board: on duty now, today and this week
 void draw_roster(View& v);
+std::string slot_line(View& v, const DutySlot& s);  // "09:00–12:00 张阿姨 · 门岗接待 · 东门门岗"
+std::string day_name(View& v, std::int64_t day);    // "12月8日 周二"
+// The hall screen (#/hall, screen_hall.cpp): the whole display, no tabs.
+void draw_hall(View& v);
 void draw_receptions(View& v);
 void draw_polls(View& v);
 void draw_map(View& v);

@@ -1,6 +1,6 @@
 // Links a resident is sent: "#/poll/<id>" opens that poll at its first question (or at
 // its page, when it cannot be answered here now); "#/notice/<id>" a notice; "#/notices", "#/polls", "#/map" open a
-// tab; "#/help/<page>" a page of the help. A link to something this device does not hold
+// tab; "#/help/<page>" a page of the help; "#/hall" the hall screen. A link to something this device does not hold
 // says so instead of showing nothing.
 #include <string_view>
 
@@ -40,6 +40,10 @@ void follow_link(View& v, std::string_view route) {
         else if (r->deleted) v.ui.message = "link.notice_retracted";
         else if (!v.tools() && notice_phase(*r->as<Notice>(), v.now_ms) == NoticePhase::scheduled) v.ui.message = "link.notice_later";
         else open_notice(v, id);
+        return;
+    }
+    if (route == "#/hall") {
+        v.ui.screen = Screen::hall;
         return;
     }
     if (route == "#/help" || route.starts_with("#/help/")) {

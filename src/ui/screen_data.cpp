@@ -118,6 +118,19 @@ void draw_tools_toggle(View& v) {
     wrapped_text_colored(colors::muted, v.t("data.tools_help"));
 }
 
+// How a display in the hall is set up: the link it opens, and each notice's turn there.
+void draw_hall_setup(View& v) {
+    wrapped_text_colored(colors::muted, v.f("hall.setup", {std::string(v.app_url) + "#/hall"}));
+    wrapped_text_colored(colors::muted, v.t("hall.every"));
+    static constexpr int kChoices[] = {10, 20, 30, 60};
+    for (int s : kChoices) {
+        std::string id = "hall-" + std::to_string(s);
+        if (choice(v.f("hall.seconds", {std::to_string(s)}), id.c_str(), v.store.meta().hall_seconds == s, Mark::radio))
+            v.act.set_hall_seconds(s);
+    }
+    if (wide_button(v.t("hall.open"))) v.ui.screen = Screen::hall;
+}
+
 void draw_storage(View& v) {
     const DataStatus& st = v.status;
     if (st.save == SaveState::failed || st.save == SaveState::memory_only)
@@ -165,6 +178,9 @@ void draw_data(View& v) {
     draw_storage(v);
     section(v.t("data.tools_title"));
     draw_tools_toggle(v);
+    if (!v.tools()) return;
+    section(v.t("hall.title"));
+    draw_hall_setup(v);
 }
 
 }  // namespace linli::ui

@@ -49,24 +49,6 @@ void meta_line(View& v, const Record& r, const Notice& n) {
 
 void title_text(const std::string& title) { heading(title, 1.15f); }
 
-// "12 号楼、15 号楼": who a notice is for, when not the whole compound.
-std::string audience(View& v, const Notice& n) {
-    std::string out;
-    for (const Id& b : n.buildings) {
-        const Record* r = v.data().find(b);
-        if (!r || !r->as<Building>()) continue;
-        if (!out.empty()) out += v.t("list.sep");
-        out += v.f("map.building_short", {r->as<Building>()->number});
-    }
-    return out;
-}
-
-std::string event_when(const NoticeEvent& e) {
-    std::string from = format_date_time(e.starts_ms), to = format_date_time(e.ends_ms);
-    if (from.substr(0, 10) == to.substr(0, 10)) to = to.substr(11);  // the same day: only the time
-    return from + " – " + to;
-}
-
 void draw_committee_buttons(View& v, const Record& r, const Notice& n) {
     ImGui::Separator();
     if (v.ui.notices.confirm_retract == r.id) {
@@ -91,6 +73,24 @@ void draw_committee_buttons(View& v, const Record& r, const Notice& n) {
 
 }  // namespace
 
+// "12 号楼、15 号楼": who a notice is for, when not the whole compound.
+std::string notice_audience(View& v, const Notice& n) {
+    std::string out;
+    for (const Id& b : n.buildings) {
+        const Record* r = v.data().find(b);
+        if (!r || !r->as<Building>()) continue;
+        if (!out.empty()) out += v.t("list.sep");
+        out += v.f("map.building_short", {r->as<Building>()->number});
+    }
+    return out;
+}
+
+std::string event_when(const NoticeEvent& e) {
+    std::string from = format_date_time(e.starts_ms), to = format_date_time(e.ends_ms);
+    if (from.substr(0, 10) == to.substr(0, 10)) to = to.substr(11);  // the same day: only the time
+    return from + " – " + to;
+}
+
 // The topic's icon: its character on its colour, the same in either language.
 void topic_icon(NoticeTopic t) {
     static constexpr const char* kGlyph[] = {"告", "车", "梯", "值", "安", "活", "修"};
@@ -108,7 +108,7 @@ void topic_icon(NoticeTopic t) {
 void draw_notice_body(View& v, const Record& r, const Notice& n) {
     meta_line(v, r, n);
     title_text(v.text(n.title));
-    if (!n.buildings.empty()) wrapped_text_colored(colors::accent, v.f("notice.for_buildings", {audience(v, n)}));
+    if (!n.buildings.empty()) wrapped_text_colored(colors::accent, v.f("notice.for_buildings", {notice_audience(v, n)}));
     if (n.event) {
         wrapped_text_colored(colors::text, v.f("notice.event_when", {event_when(*n.event)}));
         if (!n.event->place.empty()) wrapped_text_colored(colors::text, v.f("notice.event_place", {v.text(n.event->place)}));

@@ -16,21 +16,6 @@ namespace {
 
 std::string role_name(View& v, DutyRole r) { return v.t("duty_role." + std::string(enum_name(r))); }
 
-// "09:00–12:00 张阿姨 · 门岗接待 · 东门门岗"
-std::string slot_line(View& v, const DutySlot& s) {
-    std::string line = format_date_time(s.starts_ms).substr(11) + "–" + format_date_time(s.ends_ms).substr(11) + " " + s.volunteer +
-                       " · " + role_name(v, s.role);
-    if (!s.place.empty()) line += " · " + v.text(s.place);
-    return line;
-}
-
-// "12月8日 周二" / "Tue 8 Dec"
-std::string day_name(View& v, std::int64_t day) {
-    CivilDate c = civil_from_ms(day);
-    int weekday = static_cast<int>((day - week_start(day)) / kDayMs);
-    return v.f("duty.day", {std::to_string(c.month), std::to_string(c.day), v.t("weekday." + std::to_string(weekday))});
-}
-
 void draw_days(View& v, std::int64_t from, int days) {
     for (int i = 0; i < days; ++i) {
         std::int64_t day = from + i * kDayMs;
@@ -137,6 +122,21 @@ void draw_month(View& v) {
 }
 
 }  // namespace
+
+// "09:00–12:00 张阿姨 · 门岗接待 · 东门门岗"
+std::string slot_line(View& v, const DutySlot& s) {
+    std::string line = format_date_time(s.starts_ms).substr(11) + "–" + format_date_time(s.ends_ms).substr(11) + " " + s.volunteer +
+                       " · " + role_name(v, s.role);
+    if (!s.place.empty()) line += " · " + v.text(s.place);
+    return line;
+}
+
+// "12月8日 周二" / "Tue 8 Dec"
+std::string day_name(View& v, std::int64_t day) {
+    CivilDate c = civil_from_ms(day);
+    int weekday = static_cast<int>((day - week_start(day)) / kDayMs);
+    return v.f("duty.day", {std::to_string(c.month), std::to_string(c.day), v.t("weekday." + std::to_string(weekday))});
+}
 
 // On the board: who is on duty now, today's duty, and the week's on request.
 void draw_duty_card(View& v) {

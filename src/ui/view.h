@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/dataset.h"
+#include "core/hall.h"
 #include "core/help.h"
 #include "core/i18n.h"
 #include "core/tally.h"
@@ -19,7 +20,7 @@
 
 namespace linli::ui {
 
-enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll, help };
+enum class Screen { notices, polls, map, data, poll, answer, results, audit, edit_poll, help, hall };
 
 // A step of a poll's lifecycle asked for from its page (core/poll_lifecycle.h).
 struct PollStep {
@@ -59,11 +60,18 @@ struct AnswerState {
     bool more_below = false;           // the question's pane holds more below what shows
 };
 
+// The hall screen: which notice is on show, and when the next frame is due.
+struct HallState {
+    HallRotation rotation;
+    std::int64_t wake_ms = 0;
+};
+
 struct UiState {
     Screen screen = Screen::notices;
     Screen drawn = Screen::notices;  // the screen of the last frame: a new one starts at the top
     Lang lang = Lang::zh;
     NoticeState notices;
+    HallState hall;
     std::string open_poll;        // the poll on the poll, answer, results and audit screens
     std::string confirm_restore;  // snapshot awaiting "are you sure?"
     PollConfirm confirm_step;     // a poll's close, publish, reopen ... awaiting "are you sure?"
@@ -134,6 +142,7 @@ struct Actions {
     std::function<void(Lang)> set_lang;
     std::function<void(bool)> set_tools;
     std::function<void(float)> set_text_scale;
+    std::function<void(int)> set_hall_seconds;  // a hall screen's turn per notice, on this device
     // Polls
     std::function<void(const store::Draft&)> save_draft;
     std::function<void(const Id&)> discard_draft;
@@ -155,6 +164,7 @@ struct View {
     std::int64_t now_ms = 0;
     const HelpBook* help = nullptr;  // the help in the current language, once fetched
     bool help_failed = false;
+    std::string_view app_url;  // where residents open the app (the page without its "#…")
 
     const Dataset& data() const { return store.data(); }
     bool tools() const { return store.meta().tools; }
