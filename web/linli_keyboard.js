@@ -50,6 +50,107 @@
     }
     return null;
   }
+  // ---- Long text: the page's own box over the field (src/ui/long_text.h says why).
+  var box = null;
+  var boxComposing = false;
+  var boxShown = false;
+  var boxPlaced = false;  // the app has placed it since it opened
+  function sendBox() {
+    var f = Module['_linli_box_text'];
+    if (!f || boxComposing) return;
+    var text = box.value, n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+    stringToUTF8(text, p, n);
+    f(p);
+    _free(p);
+    if (window['linli']) window['linli']['wake']();
+  }
+  function showBox(x, y, w, h) {
+    var r = document.getElementById('canvas').getBoundingClientRect();
+    box.style.left = Math.round(r.left + x) + 'px';
+    box.style.top = Math.round(r.top + y) + 'px';
+    box.style.width = Math.round(w) + 'px';
+    box.style.height = Math.round(h) + 'px';
+    if (!boxShown) {
+      box.style.display = 'block';
+      boxShown = true;
+    }
+  }
+  // A tap on a long field: the box opens over it inside the tap (iOS opens the keyboard
+  // only within the gesture), holding the field's text as the last frame drew it.
+  // The press's release still goes to the canvas (ImGui takes the tap on release): the box
+  // lets pointers through until then. If the app never takes it up, the box goes again.
+  function openBox(w, mouse) {
+    box.value = w['value'] || '';
+    box.dataset['fresh'] = '1';
+    boxPlaced = false;
+    showBox(w['x'], w['y'], w['w'], w['h']);
+    if (mouse) {
+      box.style.pointerEvents = 'none';
+      window.addEventListener('mouseup', function () { box.style.pointerEvents = ''; }, { once: true });
+    }
+    if (document.activeElement !== box) box.focus({ preventScroll: true });
+    setTimeout(function () { if (!boxPlaced) Module['linliBoxHide'](); }, 1000);
+  }
+  function setupBox() {
+    box = document.createElement('textarea');
+    box.id = 'linli-box';
+    box.setAttribute('autocomplete', 'off');
+    box.setAttribute('aria-hidden', 'true');  // the mirror's text box is the screen reader's
+    box.tabIndex = -1;
+    document.body.appendChild(box);
+    box.addEventListener('input', function () {
+      box.dataset['fresh'] = '';
+      sendBox();
+    });
+    box.addEventListener('compositionstart', function () {
+      boxComposing = true;
+      box.dataset['fresh'] = '';
+    });
+    box.addEventListener('compositionend', function () {
+      boxComposing = false;
+      sendBox();
+    });
+    box.addEventListener('blur', function () {
+      setTimeout(function () {
+        if (document.activeElement === box || !boxShown) return;
+        if (Module['_linli_box_left']) Module['_linli_box_left']();
+        if (window['linli']) window['linli']['wake']();
+      }, 0);
+    });
+  }
+  // Called through linli_js_box from the app's frame: where the box is now, its text's
+  // size, and the text to put in it when it opens (or when an edit was refused).
+  Module['linliBox'] = function (x, y, w, h, font, padX, padY, open, text) {
+    if (!box) return;
+    boxPlaced = true;
+    // Typed in from the screen-reader mirror: its own text box is the one in use.
+    if (inMirror(document.activeElement)) return Module['linliBoxHide']();
+    var k = linliFont.k[0];
+    box.style.fontFamily = linliFont.stacks[0];
+    box.style.fontSize = (font * k) + 'px';
+    box.style.lineHeight = font + 'px';
+    box.style.padding = padY + 'px ' + padX + 'px';
+    var wasShown = boxShown;
+    showBox(x, y, w, h);
+    // The field's text, unless typing has begun in the box since the tap opened it (a fast
+    // typist's first word comes before the app's next frame); a refused edit always.
+    if (text !== null && (!open || !wasShown || box.dataset['fresh'] === '1')) {
+      box.value = text;
+      box.setSelectionRange(text.length, text.length);
+    }
+    box.dataset['fresh'] = '';
+    if (open && document.activeElement !== box && !inMirror(document.activeElement)) box.focus({ preventScroll: true });
+  };
+  Module['linliBoxHide'] = function () {
+    if (!box || !boxShown) return;
+    boxShown = false;
+    box.style.display = 'none';
+    if (document.activeElement === box) {
+      box.blur();
+      document.getElementById('canvas').focus();
+    }
+  };
+
   function openKeyboard() {
     if (document.activeElement !== ta) ta.focus({ preventScroll: true });
   }
@@ -64,6 +165,7 @@
 
   function setup() {
     var canvas = document.getElementById('canvas');
+    setupBox();
     ta = document.createElement('textarea');
     ta.id = 'linli-text';
     ta.setAttribute('autocomplete', 'off');
@@ -86,10 +188,14 @@
       if (!start) return;
       var moved = Math.hypot(t.clientX - start.x, t.clientY - start.y);
       start = null;
-      if (moved < 12 && fieldAt(t.clientX, t.clientY)) openKeyboard();
+      var w = moved < 12 ? fieldAt(t.clientX, t.clientY) : null;
+      if (w && w['multiline']) openBox(w, false);
+      else if (w) openKeyboard();
     }, { passive: true });
     canvas.addEventListener('mousedown', function (e) {
-      if (fieldAt(e.clientX, e.clientY)) openKeyboard();
+      var w = fieldAt(e.clientX, e.clientY);
+      if (w && w['multiline']) openBox(w, true);
+      else if (w) openKeyboard();
     });
 
     ta.addEventListener('keydown', function (e) {

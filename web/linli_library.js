@@ -157,6 +157,13 @@ mergeInto(LibraryManager.library, {
     if (Module['linliIme']) Module['linliIme'](want !== 0, x, y, h);
   },
 
+  // The box long text is typed in (web/linli_keyboard.js): over its field this frame, or
+  // hidden (w = 0). `text`: 0, or the text to put in it.
+  linli_js_box: function (x, y, w, h, font, padX, padY, open, text) {
+    if (w <= 0) { if (Module['linliBoxHide']) Module['linliBoxHide'](); return; }
+    if (Module['linliBox']) Module['linliBox'](x, y, w, h, font, padX, padY, open !== 0, text ? UTF8ToString(text) : null);
+  },
+
   // The screen-reader mirror: a complete copy of the screen (every item, on screen or
   // scrolled away) in a visually hidden region, with roles and states: headings, text, a
   // status announced when it changes, alerts, buttons, tabs in a tab list, options as radio
@@ -183,7 +190,9 @@ mergeInto(LibraryManager.library, {
     var update = function (el, it) {
       if (it['r'] === 'textbox') {
         el.setAttribute('aria-label', it['t']);
-        if (el.value !== it['v'] && el.dataset['composing'] !== '1') {
+        // A long field's box typed in here holds its text itself (the app has it a frame later).
+        var typing = it['m'] && document.activeElement === el;
+        if (el.value !== it['v'] && el.dataset['composing'] !== '1' && !typing) {
           var end = document.activeElement === el;
           el.value = it['v'];  // the field's text as the app holds it
           if (end) el.setSelectionRange(el.value.length, el.value.length);
@@ -218,7 +227,7 @@ mergeInto(LibraryManager.library, {
         if (kind === 'a') el.setAttribute('role', 'alert');
       } else if (role === 'textbox') {
         el = document.createElement('textarea');
-        fieldEvents(el, it['i'], activate);
+        fieldEvents(el, it['i'], activate, !!it['m']);
       } else {
         el = document.createElement('button');
         el.type = 'button';
@@ -239,9 +248,32 @@ mergeInto(LibraryManager.library, {
     }
     // A text box takes typing: the keyboard bridge's way into ImGui, once the field is the
     // one being typed in (focusing the box asks for that).
-    function fieldEvents(el, key, activate) {
+    function fieldEvents(el, key, activate, multiline) {
       var f = function () { return Module['linliField']; };
       el.addEventListener('focus', function () { activate(key); });
+      if (multiline) {
+        // Long text (src/ui/long_text.h): edited here as in any text box; the app is given
+        // the whole text after each change.
+        var send = function () {
+          if (el.dataset['composing'] === '1') return;
+          var n = lengthBytesUTF8(el.value) + 1, p = _malloc(n);
+          stringToUTF8(el.value, p, n);
+          Module['_linli_box_text'](p);
+          _free(p);
+          if (window['linli']) window['linli']['wake']();
+        };
+        el.addEventListener('input', send);
+        el.addEventListener('compositionstart', function () { el.dataset['composing'] = '1'; });
+        el.addEventListener('compositionend', function () { el.dataset['composing'] = ''; send(); });
+        el.addEventListener('blur', function () {
+          setTimeout(function () {
+            if (document.activeElement === el) return;
+            Module['_linli_box_left']();
+            if (window['linli']) window['linli']['wake']();
+          }, 0);
+        });
+        return;
+      }
       el.addEventListener('keydown', function (e) {
         if (e.isComposing || e.keyCode === 229 || !f()) return;
         if (f()['editKeys'].indexOf(e.key) >= 0 && e.key !== 'Tab') {

@@ -8,6 +8,7 @@
 #include "core/report_words.h"
 #include "imgui.h"
 #include "ui/app_ui.h"
+#include "ui/long_text.h"
 #include "ui/theme.h"
 
 namespace linli::app {
@@ -105,6 +106,14 @@ void App::fail(const char* key, const std::string& detail) {
 void App::start() {
     ui::apply_theme(1.0f);
     widgets_.attach(ImGui::GetCurrentContext());
+    ui::set_long_text_host({
+        .place = [](const ui::LongTextPlace& p) {
+            platform::place_text_box({.x = p.x, .y = p.y, .w = p.w, .h = p.h, .font = p.font, .pad_x = p.pad_x,
+                                      .pad_y = p.pad_y, .open = p.open, .text = p.open ? p.text : p.reset});
+        },
+        .take = [] { return platform::take_text_box(); },
+        .left = [] { return platform::text_box_left(); },
+    });
     app_url_ = platform::app_url();
     platform::request_persistence([this](bool granted) { status_.persistent = granted; });
     started_ = true;

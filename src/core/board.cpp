@@ -61,6 +61,20 @@ std::vector<const Record*> search_notices(const Dataset& d, std::int64_t now_ms,
     return found;
 }
 
+std::int64_t next_notice_change(const Dataset& d, std::int64_t now_ms) {
+    std::int64_t next = 0;
+    auto consider = [&](std::int64_t t) {
+        if (t > now_ms && (next == 0 || t < next)) next = t;
+    };
+    for (const auto& [id, r] : d.records()) {
+        const Notice* n = r.as<Notice>();
+        if (!n || r.deleted) continue;
+        consider(shown_from(*n));
+        if (n->expires_ms) consider(*n->expires_ms);
+    }
+    return next;
+}
+
 std::vector<const Record*> board_polls(const Dataset& d, std::int64_t now_ms) {
     auto all = d.live(Kind::poll);
     std::erase_if(all, [](const Record* r) { return r->as<Poll>()->status == PollStatus::draft; });

@@ -21,6 +21,11 @@ std::vector<const Record*> scheduled_notices(const Dataset& d, std::int64_t now_
 // Notices on the board, then past ones, that contain `query` (core/notice_rules.h).
 std::vector<const Record*> search_notices(const Dataset& d, std::int64_t now_ms, std::string_view query);
 
+// The next time after `now_ms` that a notice starts or ends (0: none): until then the lists
+// above stay as they are (the board keeps them; the hall screen wakes then, so an urgent
+// notice scheduled for 10:01:10 interrupts at 10:01:10).
+std::int64_t next_notice_change(const Dataset& d, std::int64_t now_ms);
+
 // Polls that are not drafts: open ones first (closing soonest first), then the rest, newest
 // first, withdrawn ones last.
 std::vector<const Record*> board_polls(const Dataset& d, std::int64_t now_ms);

@@ -3,26 +3,11 @@
 #include <algorithm>
 
 #include "core/board.h"
-#include "core/notice_rules.h"
 
 namespace linli {
 
 std::vector<const Record*> hall_notices(const Dataset& d, std::int64_t now_ms) {
     return board_notices(d, now_ms);
-}
-
-std::int64_t hall_next_change(const Dataset& d, std::int64_t now_ms) {
-    std::int64_t next = 0;
-    auto consider = [&](std::int64_t t) {
-        if (t > now_ms && (next == 0 || t < next)) next = t;
-    };
-    for (const auto& [id, r] : d.records()) {
-        const Notice* n = r.as<Notice>();
-        if (!n || r.deleted) continue;
-        consider(shown_from(*n));
-        if (n->expires_ms) consider(*n->expires_ms);
-    }
-    return next;
 }
 
 namespace {

@@ -16,10 +16,6 @@ inline constexpr int kHallSecondsMin = 5, kHallSecondsMax = 600, kHallSecondsDef
 // newest; core/board.h).
 std::vector<const Record*> hall_notices(const Dataset& d, std::int64_t now_ms);
 
-// The next time after `now_ms` that a notice starts or ends (0: none): the hall screen
-// wakes then, so an urgent notice scheduled for 10:01:10 interrupts at 10:01:10.
-std::int64_t hall_next_change(const Dataset& d, std::int64_t now_ms);
-
 class HallRotation {
 public:
     // Moves the rotation on to `now_ms` over `notices` (in hall order). Returns the notice to

@@ -26,6 +26,10 @@ NoticePhase notice_phase(const Notice& n, std::int64_t now_ms) {
 // ASCII letters compare without case; every other byte exactly (UTF-8 substrings of a
 // valid query only ever match at character boundaries).
 bool contains_text(std::string_view text, std::string_view query) {
+    // Without Latin letters, case does not arise: the plain search is several times faster
+    // (Chinese queries, over 10,000 notices as a resident types).
+    if (std::none_of(query.begin(), query.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        return text.find(query) != std::string_view::npos;
     auto fold = [](char a, char b) {
         return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
     };

@@ -63,6 +63,18 @@ struct PickedFile {
 // Lets the person choose a file; one larger than `max_bytes` is refused before reading.
 void pick_file(std::size_t max_bytes, std::function<void(PickedFile)> done);
 
+// ---- Long text typed in the page's own box laid over its field (ui/long_text.h says why).
+struct TextBox {
+    float x = 0, y = 0, w = 0, h = 0;  // CSS px of the page
+    float font = 0, pad_x = 0, pad_y = 0;
+    bool open = false;                  // just tapped: it takes the keyboard
+    const std::string* text = nullptr;  // put in the box (when it opens, or an edit was refused)
+};
+// Over its field this frame; a frame that places none hides it.
+void place_text_box(const TextBox& box);
+std::optional<std::string> take_text_box();  // its text, when changed since the last take
+bool text_box_left();                        // the person left it, since the last call
+
 // The test automation API (window.linli in the browser). The app tells it what to
 // report; the platform serves it.
 struct Automation {

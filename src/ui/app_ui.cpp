@@ -274,6 +274,7 @@ std::string state_json(const View& v) {
     w.Key("error_field"); str(ns.editing ? ns.editing->error_field : std::string());
     w.Key("past"); w.Uint64(past_notices(v.data(), v.now_ms).size());
     w.Key("scheduled"); w.Uint64(scheduled_notices(v.data(), v.now_ms).size());
+    w.Key("cards_drawn"); w.Int(ns.cards.drawn);  // laid out in the last frame (the rest stand in by height)
     w.EndObject();
     w.Key("hall");
     w.StartObject();

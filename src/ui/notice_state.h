@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/records.h"
+#include "ui/clipped_list.h"
 
 namespace linli::ui {
 
@@ -33,6 +34,17 @@ struct ReceptionDraft {
     std::string error;
 };
 
+// The board's lists, worked out once and kept until the data changes, a notice starts or
+// ends, or the query changes: a compound's 10,000 notices are not sorted every frame.
+struct BoardLists {
+    std::uint64_t generation = ~0ull;
+    std::int64_t from = 0, until = 0;  // good for a clock in [from, until); until 0: no end
+    std::vector<const Record*> board, past, scheduled;
+    std::string query;                 // what `found` was searched for
+    std::uint64_t found_generation = ~0ull;
+    std::vector<const Record*> found;
+};
+
 struct NoticeState {
     // The board, or the committee's roster and reception log (notices' own pages).
     enum class Page { board, roster, receptions } page = Page::board;
@@ -48,6 +60,8 @@ struct NoticeState {
     SlotDraft slot;
     std::string reception_query;
     std::optional<ReceptionDraft> reception;  // being written (a new one, or a correction)
+    BoardLists lists;
+    ItemHeights cards;  // the board's cards, as tall as last drawn
 };
 
 struct NoticeActions {

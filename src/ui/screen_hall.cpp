@@ -224,7 +224,7 @@ void draw_hall(View& v) {
     // The next frame: when this turn ends, the clock's minute changes (the time shown, who
     // is on duty) or a notice starts or ends, whichever comes first.
     std::int64_t wake = (v.now_ms / 60000 + 1) * 60000;
-    for (std::int64_t t : {hall.rotation.next_ms(), hall_next_change(v.data(), v.now_ms)})
+    for (std::int64_t t : {hall.rotation.next_ms(), next_notice_change(v.data(), v.now_ms)})
         if (t > 0) wake = std::min(wake, t);
     hall.wake_ms = wake;
 

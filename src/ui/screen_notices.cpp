@@ -10,6 +10,7 @@
 #include "core/notice_rules.h"
 #include "ui/app_ui.h"
 #include "ui/card.h"
+#include "ui/clipped_list.h"
 #include "ui/markup_text.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -154,10 +155,35 @@ void draw_card(View& v, const Record& r) {
 }
 
 void draw_list(View& v, const std::vector<const Record*>& notices) {
-    for (const Record* r : notices) draw_card(v, *r);
+    clipped_list(
+        notices.size(), v.ui.notices.cards, [&](std::size_t i) -> const std::string& { return notices[i]->id; },
+        [&](std::size_t i) { return v.text(notices[i]->as<Notice>()->title) + "##" + notices[i]->id; },
+        [&](std::size_t i) { draw_card(v, *notices[i]); });
 }
 
 }  // namespace
+
+const BoardLists& board_lists(View& v) {
+    BoardLists& l = v.ui.notices.lists;
+    const Dataset& d = v.data();
+    bool stale = l.generation != d.generation() || v.now_ms < l.from || (l.until != 0 && v.now_ms >= l.until);
+    if (stale) {
+        l.board = board_notices(d, v.now_ms);
+        l.past = past_notices(d, v.now_ms);
+        l.scheduled = scheduled_notices(d, v.now_ms);
+        l.generation = d.generation();
+        l.from = v.now_ms;
+        l.until = next_notice_change(d, v.now_ms);
+        l.found_generation = ~0ull;
+    }
+    const std::string& q = v.ui.notices.query;
+    if (!q.empty() && (l.found_generation != l.generation || l.query != q)) {
+        l.found = search_notices(d, v.now_ms, q);
+        l.query = q;
+        l.found_generation = l.generation;
+    }
+    return l;
+}
 
 void open_notice(View& v, const Id& id) {
     v.ui.notices.open = id;
@@ -202,19 +228,18 @@ void draw_notices(View& v) {
     }
     draw_duty_card(v);
     wrapped_text_colored(colors::muted, v.t("notice.search"));
-    text_field(v.strings(), "##notice-search", st.query, 40, false, 0, v.t("notice.search"));
+    text_field(v.strings(), "##notice-search", st.query, 100, false, 0, v.t("notice.search"));
     ImGui::Spacing();
+    const BoardLists& lists = board_lists(v);
     if (!st.query.empty()) {
-        auto found = search_notices(v.data(), v.now_ms, st.query);
-        wrapped_text_colored(colors::muted, v.f("notice.found", {std::to_string(found.size())}));
-        draw_list(v, found);
+        wrapped_text_colored(colors::muted, v.f("notice.found", {std::to_string(lists.found.size())}));
+        draw_list(v, lists.found);
         return;
     }
-    auto notices = board_notices(v.data(), v.now_ms);
-    if (notices.empty()) wrapped_text_colored(colors::muted, v.t("notice.none"));
-    draw_list(v, notices);
+    if (lists.board.empty()) wrapped_text_colored(colors::muted, v.t("notice.none"));
+    draw_list(v, lists.board);
     if (v.tools()) {
-        auto later = scheduled_notices(v.data(), v.now_ms);
+        const auto& later = lists.scheduled;
         if (!later.empty()) {
             heading(v.f("notice.scheduled", {std::to_string(later.size())}), 1.0f);
             for (const Record* r : later) {
@@ -223,7 +248,7 @@ void draw_notices(View& v) {
             }
         }
     }
-    auto past = past_notices(v.data(), v.now_ms);
+    const auto& past = lists.past;
     if (past.empty()) return;
     if (wide_button(v.f(st.past ? "notice.past_hide" : "notice.past_show", {std::to_string(past.size())}).c_str()))
         st.past = !st.past;
@@ -234,7 +259,7 @@ void draw_notices(View& v) {
 // every screen, one tap from the notice.
 void draw_urgent_bar(View& v) {
     if (v.ui.screen == Screen::notices && !v.ui.notices.open.empty()) return;
-    for (const Record* r : board_notices(v.data(), v.now_ms)) {
+    for (const Record* r : board_lists(v).board) {
         const Notice& n = *r->as<Notice>();
         if (!n.urgent) break;  // urgent ones come first
         if (v.store.is_read(r->id)) continue;

@@ -5,6 +5,12 @@
 #include "ui/widget_log.h"
 
 namespace linli::ui {
+
+std::size_t utf8_chars(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
 std::vector<linli::LineSpan> wrap_lines(std::string_view text, float width) {
     ImFontBaked* baked = ImGui::GetFontBaked();
     return linli::break_lines(text, width, [baked](char32_t c) {

@@ -10,6 +10,8 @@
 
 namespace linli::ui {
 
+// Characters (code points, as people count them) in UTF-8 text.
+std::size_t utf8_chars(std::string_view s);
 // Wrapped to the available width, in the current font and colour.
 void wrapped_text(std::string_view text);
 void wrapped_text_colored(const ImVec4& color, std::string_view text);

@@ -41,7 +41,7 @@ void WidgetLog::note_text(SeenWidget::Kind kind, std::string_view text) {
     log->add(std::move(s));
 }
 
-void WidgetLog::mark(SeenWidget::Role role, int checked, std::string_view name, std::string_view value) {
+void WidgetLog::mark(SeenWidget::Role role, int checked, std::string_view name, std::string_view value, bool multiline) {
     ImGuiContext* ctx = ImGui::GetCurrentContext();
     auto* log = ctx ? static_cast<WidgetLog*>(ctx->TestEngine) : nullptr;
     if (!log || log->current_.empty()) return;
@@ -51,6 +51,25 @@ void WidgetLog::mark(SeenWidget::Role role, int checked, std::string_view name, 
     last.checked = checked;
     if (!name.empty()) last.label.assign(name);
     if (role == SeenWidget::Role::textbox) last.value.assign(value);
+    last.multiline = multiline;
+}
+
+void WidgetLog::hidden_at(float x, float y, float h) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    auto* log = ctx ? static_cast<WidgetLog*>(ctx->TestEngine) : nullptr;
+    if (!log || log->current_.empty()) return;
+    SeenWidget& last = log->current_.back();
+    last.x = x;
+    last.y = y;
+    last.h = h;
+    last.visible = false;
+}
+
+void WidgetLog::lines(std::vector<std::string> lines) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    auto* log = ctx ? static_cast<WidgetLog*>(ctx->TestEngine) : nullptr;
+    if (!log || log->current_.empty() || log->current_.back().key != ctx->LastItemData.ID) return;
+    log->current_.back().lines = std::move(lines);
 }
 
 std::string mirror_json(const std::vector<SeenWidget>& widgets, const char* lang) {
@@ -72,6 +91,7 @@ std::string mirror_json(const std::vector<SeenWidget>& widgets, const char* lang
             if (s.checked >= 0) { w.Key("c"); w.Bool(s.checked == 1); }
             w.Key("i"); w.Uint(s.key);
             if (s.text_field) { w.Key("v"); w.String(s.value.c_str(), static_cast<rapidjson::SizeType>(s.value.size())); }
+            if (s.multiline) { w.Key("m"); w.Bool(true); }
         }
         w.EndObject();
     }
@@ -96,6 +116,14 @@ std::string widgets_json(const std::vector<SeenWidget>& widgets) {
         w.Key("w"); w.Double(s.w);
         w.Key("h"); w.Double(s.h);
         w.Key("text_field"); w.Bool(s.text_field);
+        if (s.multiline) {
+            w.Key("multiline"); w.Bool(true);
+            w.Key("value"); w.String(s.value.c_str(), static_cast<rapidjson::SizeType>(s.value.size()));
+            w.Key("lines");
+            w.StartArray();
+            for (const auto& l : s.lines) w.String(l.c_str(), static_cast<rapidjson::SizeType>(l.size()));
+            w.EndArray();
+        }
         w.EndObject();
     }
     w.EndArray();

@@ -25,6 +25,8 @@ struct SeenWidget {
     int checked = -1;      // radios, checkboxes, tabs: 1 chosen, 0 not; -1 not checkable
     unsigned key = 0;      // ImGui's id of the item: what activate() takes
     std::string value;     // a text box's text
+    bool multiline = false;  // ...typed in the page's own box (ui/long_text.h)
+    std::vector<std::string> lines;  // ...and the lines it is drawn in, at rest (a test checks the wrapping)
 };
 
 class WidgetLog {
@@ -40,11 +42,17 @@ public:
     // The item with this key is pressed (a button), chosen (an option) or made the field
     // being typed in, as a tap would: from the mirror, wherever the item is scrolled.
     void activate(unsigned key) { pending_ = key; }
+    // The item just reported is not laid out (a long list's card far from the screen): it is
+    // about here, and out of sight.
+    static void hidden_at(float x, float y, float h);
+    // The lines the text box just laid out is drawn in.
+    static void lines(std::vector<std::string> lines);
     // Text drawn on screen, for the screen-reader mirror.
     static void note_text(SeenWidget::Kind kind, std::string_view text);
     // Says what the item just laid out is: its role and state, and for a text box its name
     // (the question it answers) and text.
-    static void mark(SeenWidget::Role role, int checked, std::string_view name = {}, std::string_view value = {});
+    static void mark(SeenWidget::Role role, int checked, std::string_view name = {}, std::string_view value = {},
+                     bool multiline = false);
 
 private:
     std::vector<SeenWidget> current_;

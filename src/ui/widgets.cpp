@@ -6,20 +6,12 @@
 #include "core/line_break.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "ui/long_text.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_log.h"
 
 namespace linli::ui {
-namespace {
-
-std::size_t utf8_chars(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-}  // namespace
 
 bool choice(std::string_view label, const char* id, bool selected, Mark mark, int rank) {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -133,16 +125,21 @@ bool text_field(const Strings& words, const char* id, std::string& s, int max_ch
                 std::string_view name) {
     std::string before = s;
     Limit limit{&before, static_cast<std::size_t>(std::max(max_chars, 0))};
-    ImGui::SetNextItemWidth(-1);
-    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackEdit;
-    bool changed = multiline ? ImGui::InputTextMultiline(id, &s, ImVec2(-1, height), flags, keep_within_limit, &limit)
-                             : ImGui::InputText(id, &s, flags, keep_within_limit, &limit);
-    bool active = ImGui::IsItemActive();
-    ImGuiID key = ImGui::GetItemID();
-    WidgetLog::mark(SeenWidget::Role::textbox, -1, name, s);
+    bool changed = false, active = false;
+    ImGuiID key = 0;
+    if (multiline) {
+        changed = long_text(id, s, limit.max_chars, height, name, limit.refused, active);
+        key = ImGui::GetID(id);
+    } else {
+        ImGui::SetNextItemWidth(-1);
+        changed = ImGui::InputText(id, &s, ImGuiInputTextFlags_CallbackEdit, keep_within_limit, &limit);
+        active = ImGui::IsItemActive();
+        key = ImGui::GetItemID();
+        WidgetLog::mark(SeenWidget::Role::textbox, -1, name, s);
+    }
     // When the field is tapped, or the phone's keyboard shrinks the screen, the field being
     // typed in comes into view; otherwise the page scrolls freely while it is active.
-    if (active) {
+    if (active && !multiline) {
         ImGuiStorage* st = ImGui::GetStateStorage();
         ImGuiID seen = ImGui::GetID("##display-height");
         float h = ImGui::GetIO().DisplaySize.y;

@@ -71,6 +71,14 @@ EMSCRIPTEN_KEEPALIVE const char* bench_tally(int n) {
     return g_reply.c_str();
 }
 
+// Search over `n` notices, as the board searches (the dataset is built first, not timed).
+EMSCRIPTEN_KEEPALIVE const char* bench_search(int n, const char* query) {
+    Dataset d = bench::notices_dataset(n);
+    auto t = bench::search_notices_timed(d, query);
+    g_reply = "{\"best_ms\":" + std::to_string(t.best_ms) + ",\"found\":" + std::to_string(t.found) + "}";
+    return g_reply.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE double bench_heap() { return static_cast<double>(bench::heap_in_use()); }
 
 int main() { return 0; }

@@ -1,9 +1,10 @@
 // What the browser benchmarks share: the conditions a phone is put under (DevTools
 // protocol), a fresh phone-sized page in its own browser, and how figures are summarised.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PHONE, launchDevice } from '../browser/harness.mjs';
+import { PHONE, ROOT, launchDevice } from '../browser/harness.mjs';
+import { startServer } from '../../scripts/lib/static_server.mjs';
 
 // DevTools' "Fast 3G": 1.6 Mbps down, 750 kbps up, 150 ms round trip.
 export const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -43,4 +44,20 @@ export async function onFreshPhone(cpuRate, network, fn, { env, args } = {}) {
   } finally {
     await phone.close();
   }
+}
+
+// The bench runner (tests/bench/bench_web.cpp: the app's C++ workloads built to wasm) in a
+// fresh browser, served from its build directory with `files` ({name: text}) beside it.
+// Gives {page, close} once its functions can be called.
+export const BENCH_DIR = path.join(ROOT, 'build/web-cmake/bench-web');
+export async function benchRunner(files = {}) {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  writeFileSync(path.join(BENCH_DIR, 'index.html'),
+    '<!doctype html><script>var Module={};</script><script src="bench_web.js"></script>');
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(BENCH_DIR, name), text);
+  const server = await startServer({ root: BENCH_DIR, port: 0 });
+  const browser = await freshPhone({ options: {} });
+  await browser.page.goto(server.url);
+  await browser.page.waitForFunction(() => typeof Module._bench_heap === 'function' && Module.calledRun);
+  return { page: browser.page, close: async () => { await browser.close(); await server.close(); } };
 }

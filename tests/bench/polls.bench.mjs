@@ -1,30 +1,22 @@
 // Polls at scale in the browser: the tally of 100,000 responses x 10 questions (the same
 // C++ as the app, in the bench runner), and the frame CPU time of the app's results
 // screen showing that poll.
-import { writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 import { ROOT, openApp, importFile, waitSaved, waitState, tap, state } from '../browser/harness.mjs';
 import { bigBundle } from './big_bundle.mjs';
-import { freshPhone, median } from './measure.mjs';
+import { benchRunner, freshPhone, median } from './measure.mjs';
 
-const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
-
-mkdirSync(BENCH, { recursive: true });
-writeFileSync(path.join(BENCH, 'index.html'), '<!doctype html><script>var Module={};</script><script src="bench_web.js"></script>');
-const bench = await startServer({ root: BENCH, port: 0 });
-const browser = await freshPhone({ options: {} });
+const runner = await benchRunner();
 try {
-  const page = browser.page;
-  await page.goto(bench.url);
-  await page.waitForFunction(() => typeof Module._bench_tally === 'function' && Module.calledRun);
+  const page = runner.page;
   const t = await page.evaluate(() => JSON.parse(UTF8ToString(Module._bench_tally(100000))));
   console.log('\nTally of 100,000 responses x 10 questions (browser, wasm, best of 3)');
   console.log(`| tally | ${t.best_ms.toFixed(0)} ms (mean ${t.mean_ms.toFixed(0)} ms) |`);
 } finally {
-  await browser.close();
-  await bench.close();
+  await runner.close();
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'linli-bench-'));

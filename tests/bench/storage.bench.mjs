@@ -1,27 +1,18 @@
 // Records, storage and merge in the browser (headless Chromium), with the same C++
 // workloads as the native store_bench, plus a 100,000-response import compared in the
 // same run with a plain-JavaScript baseline doing the same merge (JSON.parse + a Map).
-import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 import { ROOT, openApp, importFile, waitSaved, state, tap } from '../browser/harness.mjs';
 import { bigBundle } from './big_bundle.mjs';
-import { freshPhone, median } from './measure.mjs';
+import { BENCH_DIR, benchRunner, freshPhone, median } from './measure.mjs';
 
-const BENCH = path.join(ROOT, 'build/web-cmake/bench-web');
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-mkdirSync(BENCH, { recursive: true });
-writeFileSync(path.join(BENCH, 'index.html'), '<!doctype html><script>var Module={};</script><script src="bench_web.js"></script>');
 const bigText = JSON.stringify(bigBundle(100000));
-writeFileSync(path.join(BENCH, 'big.json'), bigText);
-
-const server = await startServer({ root: BENCH, port: 0 });
-const browser = await freshPhone({ options: {} });
+const runner = await benchRunner({ 'big.json': bigText });
 try {
-  const page = browser.page;
-  await page.goto(server.url);
-  await page.waitForFunction(() => typeof Module._bench_merge === 'function' && Module.calledRun);
+  const page = runner.page;
 
   const merge = await page.evaluate(() => JSON.parse(UTF8ToString(Module._bench_merge(100, 1000))));
   console.log('\nMerge of 100 bundles x 1,000 responses (browser, wasm)');
@@ -87,8 +78,7 @@ try {
   console.log(`| ratio Linli / JavaScript | ${(wasmMs / jsMs).toFixed(2)} |`);
   console.log(`\nwasm heap in use holding the store with 100,000 responses: ${(rows[1].heap / 1048576).toFixed(1)} MB`);
 } finally {
-  await browser.close();
-  await server.close();
+  await runner.close();
 }
 
 // The same import end to end in the app: pick the file (read, parse, preview), then confirm
@@ -101,7 +91,7 @@ try {
     await openApp(page, app.url);
     await waitSaved(page);
     const t0 = Date.now();
-    const s = await importFile(page, path.join(BENCH, 'big.json'), { confirm: false });
+    const s = await importFile(page, path.join(BENCH_DIR, 'big.json'), { confirm: false });
     const t1 = Date.now();
     if (s.import.stage !== 'preview') throw new Error('import refused: ' + s.import.message);
     await tap(page, '确认导入');

@@ -35,6 +35,16 @@ int main() {
     }
     std::printf("| ratio 100,000 / 1,000 | %.2f |\n", per[1] / per[0]);
 
+    {
+        Dataset d = notices_dataset(10000);
+        std::printf("\nSearch over 10,000 notices, as the board searches (native, best of 5)\n");
+        std::printf("| query | ms | found |\n| --- | ---: | ---: |\n");
+        for (const char* q : {"充电车棚", "Notice 9999", "无此内容"}) {
+            auto t = search_notices_timed(d, q);
+            std::printf("| %s | %.2f | %zu |\n", q, t.best_ms, t.found);
+        }
+    }
+
     std::size_t before = heap_in_use();
     {
         Dataset d;

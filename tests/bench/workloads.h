@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/bundle.h"
@@ -27,6 +28,17 @@ MergeTiming merge_bundles(int bundles, int per_bundle);
 
 // A store in `dir` holding `stored` responses, ready for timed saves.
 store::Store store_with(const std::string& dir, int stored);
+
+// `n` notices of the sizes committees write (a 20-character title, a body of a few hundred
+// characters, a tenth of them past), as tests/bench/many_notices.mjs makes them.
+Dataset notices_dataset(int n);
+// Searching them for `query` as the board does (its current notices, then past ones): the
+// best of 5, in ms, and how many were found.
+struct SearchTiming {
+    double best_ms = 0;
+    std::size_t found = 0;
+};
+SearchTiming search_notices_timed(const Dataset& d, std::string_view query);
 
 // Heap bytes in use (malloc's own count), for "memory with 100,000 responses".
 std::size_t heap_in_use();

@@ -13,7 +13,6 @@ import {
   PHONE, SITE, launch, launchDevice, openApp, findWidget, nextFrames, screenshot, watch, withoutChineseFonts,
 } from './harness.mjs';
 
-const SUGGESTIONS = '6f877ca98a42827ff0d379d72f8cbeb2';  // the sample's suggestion box: one text question
 // Place names, and (beyond GB2312, as in many people's names) 堃 镕 喆 玥.
 const RARE = ['淞', '泾', '彭', '浦', '闵', '堰', '浜', '圩', '埭', '堃', '镕', '喆', '玥'];
 const PARAGRAPH = '彭浦新村的居民：周六上午九点在淞泾路口集合，一起清理闵行堰浜两岸。联系人：王堃、李玥。';
@@ -30,7 +29,7 @@ after(async () => { await server?.close(); rmSync(work, { recursive: true, force
 // The field holds `text`, so it has been drawn once; then, until nothing more of Linli's
 // font arrives, frames drawn with what did.
 async function settle(page, text) {
-  await page.waitForFunction((t) => (window.linli.state().answer.answers[0] || { text: '' }).text === t, text);
+  await page.waitForFunction((t) => window.linli.state().board.query === t, text);
   for (let before = await page.evaluate(() => window.linli.fontsArrived); ;) {
     await page.waitForFunction(() => window.linli.fontsLoading === 0, null, { timeout: 20000 });
     const now = await page.evaluate(() => window.linli.fontsArrived);
@@ -100,8 +99,10 @@ async function checkLinesUp(page, field, label) {
 }
 
 async function checkEveryCharacter(page, label) {
-  await openApp(page, server.url, '#/poll/' + SUGGESTIONS);
-  const field = await findWidget(page, 'text');
+  // A one-line field (the board's search): drawn by the app while typed in. (Long text is
+  // typed in the page's own box: src/ui/long_text.h.)
+  await openApp(page, server.url, '#/notices');
+  const field = await findWidget(page, 'notice-search');
   await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'linli-text');
   const empty = await ink(page, field, '');

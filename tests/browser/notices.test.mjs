@@ -7,17 +7,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PHONE, serve, launch, launchDevice, openApp, state, tap, waitState, findWidget, digest, watch, exportFile,
+import { PHONE, serve, launch, launchDevice, openApp, state, tap, waitState, findWidget, digest, watch, exportFile, reveal,
   importFile, waitSaved, nextFrames } from './harness.mjs';
 import { enableTools, typeInto, screenText } from './poll_steps.mjs';
+import { manyNotices } from '../bench/many_notices.mjs';
 
 const EVENT_ID = '4c8e2f61b0a3497d9e5f1a2b3c4d5e6f';  // the sample's information meeting
 const URGENT = '紧急';
 
 let server, browser;
+
+// The committee's editor, a new notice open in it (the tools turned on first).
+async function newNotice(page) {
+  await openApp(page, server.url);
+  await enableTools(page);
+  await tap(page, '公告');
+  await tap(page, '写公告');
+  await waitState(page, (s) => s.board.editing);
+}
 const dir = mkdtempSync(path.join(tmpdir(), 'linli-notices-'));
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -32,11 +42,7 @@ test('the committee writes an urgent notice; a resident sees it first and in red
   const committee = await launchDevice();
   const page = committee.context.pages()[0] || await committee.context.newPage();
   const errors = watch(page);
-  await openApp(page, server.url);
-  await enableTools(page);
-  await tap(page, '公告');
-  await tap(page, '写公告');
-  await waitState(page, (s) => s.board.editing);
+  await newNotice(page);
   const before = await digest(page);
 
   // Wrong, said next to the field, and nothing saved.
@@ -158,6 +164,81 @@ test('search finds notices by any part of a title or body, past ones too', async
   s = await waitState(page, (s) => s.board.query === '充电');
   assert.ok(s.notices.length >= 2 && s.notices.every((n) => !n.past), JSON.stringify(s.notices));
   assert.ok(s.notices.some((n) => n.title.includes('严禁电动自行车充电')));
+  await context.close();
+});
+
+test('a long Chinese body typed with pinyin wraps as the board wraps Chinese, and is saved as typed', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const errors = watch(page);
+  await newNotice(page);
+  await typeInto(page, 'zh-title', '电梯加装说明会');
+  // Sentences whose commas and full stops fall at the ends of lines somewhere on a phone.
+  const parts = [['dianti', '各位业主：本小区第二批电梯加装项目将于下周启动意见征询，'],
+    ['shuoming', '说明会定于本周六上午九点在中心花园举行（雨天改在活动室），'],
+    ['qing', '请各楼栋业主代表准时参加；'], ['youyiwen', '有疑问的居民可以先到居委会登记，'],
+    ['women', '我们会在会上统一答复。'], ['ganxie', '感谢大家的支持与配合！'],
+    ['bufen', '部分楼栋的「意见征询表」已经发放到各户，请在十二月二十日前交回门岗。']];
+  const body = parts.map((p) => p[1]).join('');
+  const field = await reveal(page, 'zh-body');
+  await page.mouse.click(field.x + 20, field.y + field.h / 2);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'linli-box');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).lineBreak), 'strict');
+  for (const [pinyin, text] of parts) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', windowsVirtualKeyCode: 229 });
+    for (let i = 1; i <= pinyin.length; i++)
+      await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+    await cdp.send('Input.insertText', { text });
+  }
+  await nextFrames(page);
+  // Left (a tap on the field's label): drawn by the app, in the lines window.linli reports.
+  const label = (await page.evaluate(() => window.linli.texts())).find((t) => t.label === '内容');
+  await page.mouse.click(label.x + 10, label.y + 5);
+  await page.waitForFunction(() => document.activeElement?.id !== 'linli-box');
+  await nextFrames(page, 3);
+  const drawn = (await page.evaluate(() => window.linli.widgets())).find((w) => w.id === 'zh-body');
+  assert.ok(drawn && drawn.multiline, 'the body is a long-text field');
+  assert.equal(drawn.lines.join(''), body, 'every character typed, none of the pinyin');
+  assert.ok(drawn.lines.length >= 6, `wrapped into ${drawn.lines.length} lines`);
+  for (const line of drawn.lines) {
+    assert.ok(!/^[，。！？、；：）》」]/.test(line), `no line starts with closing punctuation: ${line}`);
+    assert.ok(!/[（《「]$/.test(line), `no line ends with opening punctuation: ${line}`);
+  }
+  await tap(page, '发布');
+  const s = await waitState(page, (s) => !s.board.editing && s.open_notice !== '');  // published, and shown
+  assert.equal(s.notices.find((n) => n.id === s.open_notice)?.title, '电梯加装说明会');
+  assert.ok((await screenText(page)).includes(body), 'saved as typed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a board of 2,000 notices lays out only the cards near the screen, and scrolls through them in order', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await openApp(page, server.url);
+  const file = path.join(dir, 'many-notices.json');
+  writeFileSync(file, JSON.stringify(manyNotices(2000)));
+  assert.equal((await importFile(page, file)).import.stage, 'done');
+  await tap(page, '公告');
+  let s = await waitState(page, (s) => s.screen === 'notices');
+  assert.ok(s.notices.length > 1800, `on the board: ${s.notices.length}`);
+  assert.ok(s.board.cards_drawn > 0 && s.board.cards_drawn <= 40, `cards laid out: ${s.board.cards_drawn}`);
+  // Far down the list, the cards laid out are the ones there, in the board's order.
+  const number = (label) => Number(/第 (\d+) 号通知/.exec(label)?.[1] ?? -1);
+  await page.mouse.move(195, 500);
+  for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 3000);
+  await nextFrames(page, 4);
+  const shown = (await page.evaluate(() => window.linli.widgets())).filter((w) => w.visible !== false)
+    .map((w) => number(w.label)).filter((n) => n >= 0);
+  assert.ok(shown.length >= 2, JSON.stringify(shown));
+  assert.ok(shown[0] > 100, `cards far down the list: ${shown}`);
+  // In order, none missing between (every tenth has ended: it is under past notices).
+  const expected = [];
+  for (let n = shown[0]; n <= shown[shown.length - 1]; n++) if (n % 10 !== 9) expected.push(n);
+  assert.deepEqual(shown, expected);
+  s = await state(page);
+  assert.ok(s.board.cards_drawn <= 40, `cards laid out: ${s.board.cards_drawn}`);
   await context.close();
 });
 

@@ -3,6 +3,7 @@
 // grows however long it runs.
 #include <doctest/doctest.h>
 
+#include "core/board.h"
 #include "core/hall.h"
 
 using namespace linli;
@@ -100,7 +101,7 @@ TEST_CASE("the screen wakes when a notice starts or ends") {
     Record ending = notice("b2", kNow - kSec);
     ending.as<Notice>()->expires_ms = kNow + 90 * kSec;
     d.merge(ending);
-    CHECK(hall_next_change(d, kNow) == kNow + 70 * kSec);
-    CHECK(hall_next_change(d, kNow + 70 * kSec) == kNow + 90 * kSec);
-    CHECK(hall_next_change(d, kNow + 90 * kSec) == 0);
+    CHECK(next_notice_change(d, kNow) == kNow + 70 * kSec);
+    CHECK(next_notice_change(d, kNow + 70 * kSec) == kNow + 90 * kSec);
+    CHECK(next_notice_change(d, kNow + 90 * kSec) == 0);
 }

@@ -5,5 +5,6 @@ namespace linli::platform {
 
 void install_keyboard_bridge();  // after the ImGui backends are initialised
 void keyboard_before_frame();    // before ImGui::NewFrame
+void keyboard_after_frame();     // after the frame's UI: the long-text box goes if no field placed it
 
 }  // namespace linli::platform

@@ -203,6 +203,7 @@ void end_frame() {
         g.IO.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         request_frames(1);
     }
+    keyboard_after_frame();
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - g_frame_start;
     if (g_catching_up && g.InputEventsQueue.Size > 0) {
