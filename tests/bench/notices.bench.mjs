@@ -106,7 +106,14 @@ if (part !== 'board') {
       if (await page.evaluate(() => window.linli && window.linli.ready).catch(() => false)) break;
       await page.clock.runFor(50);
     }
-    await page.clock.runFor(60000);  // start-up settles, and every notice has been drawn once
+    // Start-up settles, and every notice is drawn once: its glyphs come from the browser in
+    // real time, and a frame waiting for them holds the turns back (fake time runs ahead).
+    for (let round = 0; round < 200; round++) {
+      await page.clock.runFor(20000);
+      await page.waitForTimeout(50);
+      const s = await page.evaluate(() => [window.linli.fontsLoading, window.linli.state().hall.turns]);
+      if (s[0] === 0 && s[1] >= 12) break;
+    }
     const minutes = 10;
     const f0 = await page.evaluate(() => window.linli.frames);
     await page.clock.runFor(minutes * 60000);
