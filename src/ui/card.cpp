@@ -25,9 +25,11 @@ bool card(const std::string& label, const std::string& id, const std::function<v
     // White on the warm page is 1.1:1: the edge is what shows where a card is.
     dl->AddRect(start, end, ImGui::GetColorU32(colors::line), style.FrameRounding, 0, 1.5f);
     ImGui::SetCursorScreenPos(start);
-    bool tapped = ImGui::InvisibleButton((label + "##" + id).c_str(), ImVec2(width, end.y - start.y));
+    bool tapped = ImGui::InvisibleButton(card_label(label, id).c_str(), ImVec2(width, end.y - start.y));
     if (ImGui::IsItemActive()) dl->AddRectFilled(start, end, IM_COL32(0, 0, 0, 18), style.FrameRounding);
     return tapped;
 }
+
+std::string card_label(const std::string& label, const std::string& id) { return label + "##" + id; }
 
 }  // namespace linli::ui

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch.h"
 #include "ui/widget_log.h"
 
 namespace linli::ui {
@@ -64,18 +65,9 @@ bool long_text(const char* id, std::string& s, std::size_t max_chars, float min_
     if (tapped) {
         g_editing = key;
         ImGui::ClearActiveID();  // an ImGui field being typed in lets go: this one has the keyboard
-        if (!ImGui::GetCurrentWindow()->ClipRect.Contains(bb)) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
     }
     bool editing = g_editing == key;
-    if (editing) {
-        // The phone's keyboard shrinks the screen: the field being typed in comes into view.
-        ImGuiStorage* st = ImGui::GetStateStorage();
-        ImGuiID seen = ImGui::GetID("##display-height");
-        float h = ImGui::GetIO().DisplaySize.y;
-        if (st->GetFloat(seen, h) != h && !ImGui::GetCurrentWindow()->ClipRect.Contains(bb))
-            ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
-        st->SetFloat(seen, h);
-    }
+    if (editing) keep_field_in_view(tapped);
     ImGui::RenderFrame(bb.Min, bb.Max, ImGui::GetColorU32(editing ? ImGuiCol_FrameBgActive : ImGuiCol_FrameBg), true,
                        style.FrameRounding);
     if (!editing) {

@@ -20,6 +20,7 @@
 #include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_log.h"
+#include "ui/widgets.h"
 
 namespace linli::ui {
 namespace {
@@ -41,13 +42,15 @@ struct Sizes {
 // Lines of `text` in a size and colour, wrapped as Chinese wraps; the mirror reads them as
 // one text (or a heading).
 void say(std::string_view text, float size, const ImVec4& color, SeenWidget::Kind kind = SeenWidget::Kind::text) {
-    ImGui::PushFont(nullptr, size);
-    WidgetLog::note_text(kind, text);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    for (const auto& l : wrap_lines(text, ImGui::GetContentRegionAvail().x))
-        ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
+    if (kind == SeenWidget::Kind::heading) {
+        heading_px(text, size);
+    } else {
+        ImGui::PushFont(nullptr, size);
+        wrapped_text(text);
+        ImGui::PopFont();
+    }
     ImGui::PopStyleColor();
-    ImGui::PopFont();
 }
 
 // One line, cut with "…" where it would run past `width` (the space left).

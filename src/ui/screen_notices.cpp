@@ -157,7 +157,7 @@ void draw_card(View& v, const Record& r) {
 void draw_list(View& v, const std::vector<const Record*>& notices) {
     clipped_list(
         notices.size(), v.ui.notices.cards, [&](std::size_t i) -> const std::string& { return notices[i]->id; },
-        [&](std::size_t i) { return v.text(notices[i]->as<Notice>()->title) + "##" + notices[i]->id; },
+        [&](std::size_t i) { return card_label(v.text(notices[i]->as<Notice>()->title), notices[i]->id); },
         [&](std::size_t i) { draw_card(v, *notices[i]); });
 }
 

@@ -59,4 +59,14 @@ bool touch_scroll() {
     return coasting || st->GetBool(k_drag);
 }
 
+void keep_field_in_view(bool tapped) {
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    ImGuiID seen = ImGui::GetID("##display-height");
+    float h = ImGui::GetIO().DisplaySize.y;
+    bool resized = st->GetFloat(seen, h) != h;
+    st->SetFloat(seen, h);
+    if ((tapped || resized) && !ImGui::GetCurrentWindow()->ClipRect.Contains(ImGui::GetCurrentContext()->LastItemData.Rect))
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+}
+
 }  // namespace linli::ui

@@ -9,6 +9,7 @@
 #include "ui/long_text.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch.h"
 #include "ui/widget_log.h"
 
 namespace linli::ui {
@@ -137,18 +138,7 @@ bool text_field(const Strings& words, const char* id, std::string& s, int max_ch
         key = ImGui::GetItemID();
         WidgetLog::mark(SeenWidget::Role::textbox, -1, name, s);
     }
-    // When the field is tapped, or the phone's keyboard shrinks the screen, the field being
-    // typed in comes into view; otherwise the page scrolls freely while it is active.
-    if (active && !multiline) {
-        ImGuiStorage* st = ImGui::GetStateStorage();
-        ImGuiID seen = ImGui::GetID("##display-height");
-        float h = ImGui::GetIO().DisplaySize.y;
-        bool resized = st->GetFloat(seen, h) != h;
-        st->SetFloat(seen, h);
-        ImGuiWindow* w = ImGui::GetCurrentWindow();
-        if ((ImGui::IsItemActivated() || resized) && !w->ClipRect.Contains(ImGui::GetCurrentContext()->LastItemData.Rect))
-            ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
-    }
+    if (active && !multiline) keep_field_in_view(ImGui::IsItemActivated());
     if (changed && utf8_chars(s) > limit.max_chars) {  // text set from outside the field (a paste before it was active)
         limit.refused = utf8_chars(s);
         s = before;
@@ -198,9 +188,11 @@ bool combo(const char* id, const char* preview) {
 
 bool wide_button(const char* label) { return ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0)); }
 
-void heading(std::string_view text, float scale) {
-    WidgetLog::note_text(SeenWidget::Kind::heading, text);
-    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * scale);
+void heading(std::string_view text, float scale) { heading_px(text, ImGui::GetStyle().FontSizeBase * scale); }
+
+void heading_px(std::string_view text, float px) {
+    ImGui::PushFont(nullptr, px);
+    WidgetLog::note_text(SeenWidget::Kind::heading, text);  // at its own size
     for (const auto& l : wrap_lines(text, ImGui::GetContentRegionAvail().x))
         ImGui::TextUnformatted(text.data() + l.begin, text.data() + l.end);
     ImGui::PopFont();

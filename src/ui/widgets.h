@@ -34,5 +34,7 @@ bool wide_button(const char* label);
 
 // Headings: the current text size times `scale`.
 void heading(std::string_view text, float scale = 1.15f);
+// ... or at `px` pixels (the hall screen sizes its text by the display's height).
+void heading_px(std::string_view text, float px);
 
 }  // namespace linli::ui
