@@ -39,6 +39,10 @@ App::App() {
     actions_.set_lang = [this](Lang l) { set_lang(l); };
     actions_.set_tools = [this](bool on) { set_tools(on); };
     actions_.set_text_scale = [this](float s) { set_text_scale(s); };
+    actions_.set_home = [this](const Id& building) {
+        if (auto e = store_->set_home(building)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
+        else changed();
+    };
     actions_.set_hall_seconds = [this](int s) {
         if (!store_->set_hall_seconds(std::clamp(s, kHallSecondsMin, kHallSecondsMax))) changed();
     };
@@ -81,7 +85,7 @@ App::App() {
     actions_.notices.retract = notices(&retract_notice);
     actions_.notices.mark_read = notices(&mark_notice_read);
     actions_.notices.download_ics = notices(&download_ics);
-    actions_.notices.add_slot = notices(&add_slot);
+    actions_.notices.save_slot = notices(&save_slot);
     actions_.notices.remove_slot = notices(&remove_slot);
     actions_.notices.add_reception = notices(&add_reception);
     actions_.notices.download_receptions = notices(&download_receptions);

@@ -60,12 +60,16 @@ void download_ics(NoticeContext& c, const Id& id) {
 
 namespace linli::app {
 
-Result<Id> add_slot(NoticeContext& c, const DutySlot& s) {
-    if (const Record* other = overlapping_slot(c.store.data(), s)) {
+Result<Id> save_slot(NoticeContext& c, const Id& id, const DutySlot& s) {
+    if (!id.empty()) {
+        const Record* r = c.store.data().find(id);
+        if (!r || r->deleted || !r->as<DutySlot>()) return make_error("err.duty.gone");
+    }
+    if (const Record* other = overlapping_slot(c.store.data(), s, id)) {
         const DutySlot& o = *other->as<DutySlot>();
         return make_error("err.duty.overlap", {o.volunteer, format_date_time(o.starts_ms) + "–" + format_date_time(o.ends_ms).substr(11)});
     }
-    Record r{c.ids.next(), {}, false, s};
+    Record r{id.empty() ? c.ids.next() : id, {}, false, s};
     if (auto e = put(c, r)) return *e;
     return r.id;
 }

@@ -27,7 +27,7 @@ std::optional<Error> retract_notice(NoticeContext& c, const Id& id);
 void mark_notice_read(NoticeContext& c, const Id& id);
 // One event as .ics; with an empty id, every event on the board and ahead, and the roster.
 void download_ics(NoticeContext& c, const Id& id);
-Result<Id> add_slot(NoticeContext& c, const DutySlot& s);
+Result<Id> save_slot(NoticeContext& c, const Id& id, const DutySlot& s);
 std::optional<Error> remove_slot(NoticeContext& c, const Id& id);
 Result<Id> add_reception(NoticeContext& c, const Reception& r);
 void download_receptions(NoticeContext& c);

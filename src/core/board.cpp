@@ -93,4 +93,21 @@ std::vector<const Record*> board_polls(const Dataset& d, std::int64_t now_ms) {
     return all;
 }
 
+bool concerns(const Notice& n, const Id& building) {
+    return building.empty() || n.buildings.empty() || std::find(n.buildings.begin(), n.buildings.end(), building) != n.buildings.end();
+}
+
+std::size_t keep_concerning(std::vector<const Record*>& list, const Id& building) {
+    return std::erase_if(list, [&](const Record* r) { return !concerns(*r->as<Notice>(), building); });
+}
+
+std::vector<const Record*> buildings_in_order(const Dataset& d) {
+    auto out = d.live(Kind::building);
+    std::stable_sort(out.begin(), out.end(), [](const Record* a, const Record* b) {
+        const auto &x = a->as<Building>()->number, &y = b->as<Building>()->number;
+        return x.size() != y.size() ? x.size() < y.size() : x < y;
+    });
+    return out;
+}
+
 }  // namespace linli

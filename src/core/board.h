@@ -21,6 +21,15 @@ std::vector<const Record*> scheduled_notices(const Dataset& d, std::int64_t now_
 // Notices on the board, then past ones, that contain `query` (core/notice_rules.h).
 std::vector<const Record*> search_notices(const Dataset& d, std::int64_t now_ms, std::string_view query);
 
+// Whether a notice concerns the residents of `building`: one for the whole compound, or
+// for that building among others. Any notice concerns everyone when `building` is empty.
+bool concerns(const Notice& n, const Id& building);
+// Keeps the notices in `list` that concern `building`; gives how many were left out.
+std::size_t keep_concerning(std::vector<const Record*>& list, const Id& building);
+
+// The live buildings by their painted number, as people count them: 2 before 10, 3A after 3.
+std::vector<const Record*> buildings_in_order(const Dataset& d);
+
 // The next time after `now_ms` that a notice starts or ends (0: none): until then the lists
 // above stay as they are (the board keeps them; the hall screen wakes then, so an urgent
 // notice scheduled for 10:01:10 interrupts at 10:01:10).

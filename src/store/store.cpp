@@ -215,6 +215,21 @@ std::optional<Error> Store::set_hall_seconds(int seconds) {
     return write_meta();
 }
 
+std::optional<Error> Store::set_home(const Id& building) {
+    if (meta_.home == building) return std::nullopt;
+    if (!building.empty()) {
+        const Record* r = data_.find(building);
+        if (!r || r->deleted || !r->as<Building>()) return make_error("err.home.unknown", {building});
+    }
+    meta_.home = building;
+    return write_meta();
+}
+
+Id Store::home() const {
+    const Record* r = meta_.home.empty() ? nullptr : data_.find(meta_.home);
+    return r && !r->deleted && r->as<Building>() ? meta_.home : Id();
+}
+
 Bundle Store::export_bundle(Scope scope, std::int64_t now_ms) const {
     Bundle b;
     b.community = community_of(data_, meta_.community);

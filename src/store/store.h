@@ -49,6 +49,7 @@ struct Meta {
     double text_scale = 1.0;  // 1 standard, 1.25 large, 1.5 extra large
     std::vector<Id> read;     // notices opened on this device, oldest first (the rest show as new)
     std::int32_t hall_seconds = kHallSecondsDefault;  // a hall screen's turn per notice (core/hall.h)
+    Id home;  // the building its resident lives in, chosen once (empty: not chosen)
     template <class V> void visit(V& v) {
         v("schema", schema, {.min = 0, .max = 1000});
         v("device", device, {.min_len = 1, .max_len = 32});
@@ -60,6 +61,7 @@ struct Meta {
         v("text_scale", text_scale, {.min = 0.5, .max = 3});
         v("read", read, {.max_items = kMaxRead, .id = true});
         v("hall_seconds", hall_seconds, {.min = kHallSecondsMin, .max = kHallSecondsMax});
+        v("home", home, {.max_len = 32});
     }
     static constexpr std::size_t kMaxRead = 20000;  // the oldest are forgotten beyond
 };
@@ -128,6 +130,10 @@ public:
     std::optional<Error> set_tools(bool on);
     std::optional<Error> set_text_scale(double scale);
     std::optional<Error> set_hall_seconds(int seconds);
+    // The resident's building (empty: none chosen); one this compound does not hold is refused.
+    std::optional<Error> set_home(const Id& building);
+    // ...as long as the data still holds it (a merge may have taken it away): empty otherwise.
+    Id home() const;
     // Notices opened on this device: the board marks the others as new.
     bool is_read(const Id& notice) const { return read_.contains(notice); }
     std::optional<Error> mark_read(const Id& notice);

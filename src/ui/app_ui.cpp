@@ -251,8 +251,9 @@ std::string state_json(const View& v) {
     const NoticeState& ns = v.ui.notices;
     w.Key("notices");
     w.StartArray();
+    const BoardLists& lists = board_lists(v);
     if (v.ui.screen == Screen::notices)
-        for (const Record* r : ns.query.empty() ? board_notices(v.data(), v.now_ms) : search_notices(v.data(), v.now_ms, ns.query)) {
+        for (const Record* r : ns.query.empty() ? lists.board : lists.found) {
             const Notice& n = *r->as<Notice>();
             w.StartObject();
             w.Key("id"); str(r->id);
@@ -272,9 +273,13 @@ std::string state_json(const View& v) {
     w.Key("editing_id"); str(ns.editing ? ns.editing->id : std::string());
     w.Key("error"); str(ns.editing ? ns.editing->error : std::string());
     w.Key("error_field"); str(ns.editing ? ns.editing->error_field : std::string());
-    w.Key("past"); w.Uint64(past_notices(v.data(), v.now_ms).size());
-    w.Key("scheduled"); w.Uint64(scheduled_notices(v.data(), v.now_ms).size());
-    w.Key("cards_drawn"); w.Int(ns.cards.drawn);  // laid out in the last frame (the rest stand in by height)
+    w.Key("past"); w.Uint64(lists.past.size());
+    w.Key("scheduled"); w.Uint64(lists.scheduled.size());
+    w.Key("home"); str(v.store.home());  // the resident's building: the lists hold what concerns it
+    w.Key("elsewhere"); w.Uint64(lists.elsewhere);
+    w.Key("cards_drawn"); w.Int(ns.cards.drawn);
+    w.Key("slots_drawn"); w.Int(ns.slots.drawn);  // the roster month's cards laid out in the last frame
+    w.Key("slot_editing"); str(ns.slot.id);  // laid out in the last frame (the rest stand in by height)
     w.EndObject();
     w.Key("hall");
     w.StartObject();

@@ -27,7 +27,7 @@ std::string state_json(const View& v);
 void draw_notices(View& v);
 // Notices (screen_notices.cpp, screen_notice_editor.cpp): the one open, and being written.
 void open_notice(View& v, const Id& id);
-const BoardLists& board_lists(View& v);  // the board's lists as they are now, worked out once per change
+const BoardLists& board_lists(const View& v);  // the board's lists as they are now, worked out once per change
 void begin_notice(View& v, const Id& id, const Notice& n);  // empty id: a new notice (or a copy)
 void draw_notice_editor(View& v);
 void draw_notice_body(View& v, const Record& r, const Notice& n);  // as residents see it

@@ -24,6 +24,7 @@ struct NoticeDraft {
 
 // A duty slot or a reception being written, its times as typed.
 struct SlotDraft {
+    Id id;                      // the slot being changed; empty: a new one
     std::string day, from, to;  // "2026-12-08", "09:00", "12:00"
     DutySlot slot;
     std::string error;
@@ -35,11 +36,14 @@ struct ReceptionDraft {
 };
 
 // The board's lists, worked out once and kept until the data changes, a notice starts or
-// ends, or the query changes: a compound's 10,000 notices are not sorted every frame.
+// ends, the resident's building or the query changes: a compound's 10,000 notices are not
+// sorted every frame. Only the notices that concern the resident's building are listed.
 struct BoardLists {
     std::uint64_t generation = ~0ull;
     std::int64_t from = 0, until = 0;  // good for a clock in [from, until); until 0: no end
+    Id home;                           // the resident's building they were made for
     std::vector<const Record*> board, past, scheduled;
+    std::size_t elsewhere = 0;         // notices on the board for other buildings only, left out
     std::string query;                 // what `found` was searched for
     std::uint64_t found_generation = ~0ull;
     std::vector<const Record*> found;
@@ -58,6 +62,7 @@ struct NoticeState {
     bool week = false;     // the week's duty listed under today's
     std::int64_t roster_month = 0;  // the roster's month on screen (its first day), 0: this month
     SlotDraft slot;
+    ItemHeights slots;  // the roster month's slots, as tall as last drawn
     std::string reception_query;
     std::optional<ReceptionDraft> reception;  // being written (a new one, or a correction)
     BoardLists lists;
@@ -72,8 +77,9 @@ struct NoticeActions {
     std::function<void(const Id& id)> mark_read;
     // Downloads one event (or, with an empty id, every event and the duty roster) as .ics.
     std::function<void(const Id& id)> download_ics;
-    // The roster: a slot added (refused if its volunteer is on duty then already) or removed.
-    std::function<Result<Id>(const DutySlot& s)> add_slot;
+    // The roster: a slot added (empty id) or changed, refused if its volunteer is on duty
+    // then already; or removed.
+    std::function<Result<Id>(const Id& id, const DutySlot& s)> save_slot;
     std::function<std::optional<Error>(const Id& id)> remove_slot;
     // The reception log: a reception (or a correction of one) kept for good; the log as CSV.
     std::function<Result<Id>(const Reception& r)> add_reception;

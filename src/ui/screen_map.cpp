@@ -3,6 +3,7 @@
 // building's elevator retro-fit stage (the five-colour elevator map).
 #include <algorithm>
 
+#include "core/board.h"
 #include "ui/app_ui.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -46,11 +47,7 @@ void draw_map(View& v) {
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
     ImGui::TextUnformatted(v.t("map.elevators"));
     ImGui::PopFont();
-    auto buildings = v.data().live(Kind::building);
-    std::stable_sort(buildings.begin(), buildings.end(), [](const Record* a, const Record* b) {
-        const auto &ba = *a->as<Building>(), &bb = *b->as<Building>();
-        return ba.number.size() != bb.number.size() ? ba.number.size() < bb.number.size() : ba.number < bb.number;
-    });
+    auto buildings = buildings_in_order(v.data());
     float chip = ImGui::GetFontSize();
     for (const Record* r : buildings) {
         const Building& b = *r->as<Building>();

@@ -5,6 +5,7 @@
 // (core/notice_rules.h), and a refused save changes nothing already saved.
 #include <algorithm>
 
+#include "core/board.h"
 #include "core/calendar.h"
 #include "core/notice_rules.h"
 #include "ui/app_ui.h"
@@ -114,11 +115,7 @@ void draw_audience(View& v, NoticeDraft& d) {
     label(v, "notice.audience");
     bool all = d.notice.buildings.empty();
     if (ImGui::RadioButton(v.t("notice.audience_all"), all)) d.notice.buildings.clear();
-    auto buildings = v.data().live(Kind::building);
-    std::stable_sort(buildings.begin(), buildings.end(), [](const Record* a, const Record* b) {
-        const auto &x = a->as<Building>()->number, &y = b->as<Building>()->number;
-        return x.size() != y.size() ? x.size() < y.size() : x < y;
-    });
+    auto buildings = buildings_in_order(v.data());
     float column = ImGui::GetContentRegionAvail().x / 4;
     float left = ImGui::GetCursorPosX();
     for (std::size_t i = 0; i < buildings.size(); ++i) {

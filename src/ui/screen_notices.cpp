@@ -161,17 +161,43 @@ void draw_list(View& v, const std::vector<const Record*>& notices) {
         [&](std::size_t i) { draw_card(v, *notices[i]); });
 }
 
+// "I live in": chosen once on this device; the board then lists only what concerns that
+// building (the whole compound's notices, and those for it), and says how many it leaves out.
+void draw_home_choice(View& v, const BoardLists& l) {
+    auto buildings = buildings_in_order(v.data());
+    if (buildings.empty()) return;
+    Id home = v.store.home();
+    std::string current = v.t("notice.home_all");
+    if (!home.empty()) current = v.f("map.building_short", {v.data().find(home)->as<Building>()->number});
+    ImGui::AlignTextToFramePadding();  // the words level with the choice beside them
+    colored_text(colors::muted, v.t("notice.home"));
+    ImGui::SameLine();
+    if (combo("##home", current.c_str())) {
+        if (ImGui::Selectable(v.t("notice.home_all"), home.empty())) v.act.set_home("");
+        for (const Record* r : buildings)
+            if (ImGui::Selectable(v.f("map.building_short", {r->as<Building>()->number}).c_str(), home == r->id))
+                v.act.set_home(r->id);
+        ImGui::EndCombo();
+    }
+    if (l.elsewhere) wrapped_text_colored(colors::muted, v.f("notice.elsewhere", {std::to_string(l.elsewhere)}));
+}
+
 }  // namespace
 
-const BoardLists& board_lists(View& v) {
+const BoardLists& board_lists(const View& v) {
     BoardLists& l = v.ui.notices.lists;
     const Dataset& d = v.data();
-    bool stale = l.generation != d.generation() || v.now_ms < l.from || (l.until != 0 && v.now_ms >= l.until);
+    Id home = v.store.home();
+    bool stale = l.generation != d.generation() || v.now_ms < l.from || (l.until != 0 && v.now_ms >= l.until) ||
+                 l.home != home;
     if (stale) {
         l.board = board_notices(d, v.now_ms);
+        l.elsewhere = keep_concerning(l.board, home);
         l.past = past_notices(d, v.now_ms);
+        keep_concerning(l.past, home);
         l.scheduled = scheduled_notices(d, v.now_ms);
         l.generation = d.generation();
+        l.home = home;
         l.from = v.now_ms;
         l.until = next_notice_change(d, v.now_ms);
         l.found_generation = ~0ull;
@@ -179,6 +205,7 @@ const BoardLists& board_lists(View& v) {
     const std::string& q = v.ui.notices.query;
     if (!q.empty() && (l.found_generation != l.generation || l.query != q)) {
         l.found = search_notices(d, v.now_ms, q);
+        keep_concerning(l.found, l.home);
         l.query = q;
         l.found_generation = l.generation;
     }
@@ -227,6 +254,7 @@ void draw_notices(View& v) {
         if (wide_button(v.t("reception.open"))) st.page = NoticeState::Page::receptions;
     }
     draw_duty_card(v);
+    draw_home_choice(v, board_lists(v));
     wrapped_text_colored(colors::muted, v.t("notice.search"));
     text_field(v.strings(), "##notice-search", st.query, 100, false, 0, v.t("notice.search"));
     ImGui::Spacing();

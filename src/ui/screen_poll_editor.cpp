@@ -4,6 +4,7 @@
 // closing time can change: the rules are shown, not offered (a change means a new poll).
 #include <algorithm>
 
+#include "core/board.h"
 #include "core/calendar.h"
 #include "core/poll_rules.h"
 #include "ui/app_ui.h"
@@ -49,11 +50,7 @@ void scope_combo(View& v, Poll& p) {
             current = v.f("map.building_short", {b->as<Building>()->number});
     if (!combo("##scope", current.c_str())) return;
     if (ImGui::Selectable(v.t("editor.scope_all"), !p.building)) p.building.reset();
-    auto buildings = v.data().live(Kind::building);
-    std::stable_sort(buildings.begin(), buildings.end(), [](const Record* a, const Record* b) {
-        const auto &x = a->as<Building>()->number, &y = b->as<Building>()->number;
-        return x.size() != y.size() ? x.size() < y.size() : x < y;
-    });
+    auto buildings = buildings_in_order(v.data());
     for (const Record* r : buildings)
         if (ImGui::Selectable(v.f("map.building_short", {r->as<Building>()->number}).c_str(), p.building == r->id))
             p.building = r->id;

@@ -143,6 +143,7 @@ struct Actions {
     std::function<void(bool)> set_tools;
     std::function<void(float)> set_text_scale;
     std::function<void(int)> set_hall_seconds;  // a hall screen's turn per notice, on this device
+    std::function<void(const Id&)> set_home;    // the building this device's resident lives in ("": none)
     // Polls
     std::function<void(const store::Draft&)> save_draft;
     std::function<void(const Id&)> discard_draft;

@@ -153,6 +153,52 @@ test('the committee writes an urgent notice; a resident sees it first and in red
   await committee.context.close();
 });
 
+test('a resident chooses their building once: the board lists the compound\'s notices and theirs, after a restart too', async () => {
+  const BUILDING_12 = '12 号楼加装电梯施工期间通行提示';  // the sample's one notice for a building
+  const resident = await launchDevice();
+  let page = resident.context.pages()[0] || await resident.context.newPage();
+  const errors = watch(page);
+  await openApp(page, server.url);
+  let s = await state(page);
+  assert.equal(s.board.home, '');
+  assert.ok(s.notices.some((n) => n.title === BUILDING_12), 'no building chosen: every notice');
+  const all = s.notices.length;
+
+  await tap(page, 'home');
+  await tap(page, '3 号楼');
+  s = await waitState(page, (s) => s.board.home !== '');
+  assert.ok(!s.notices.some((n) => n.title === BUILDING_12), 'another building\'s notice is not listed');
+  assert.equal(s.notices.length, all - 1);
+  assert.equal(s.board.elsewhere, 1);
+  assert.ok((await screenText(page)).includes('另有 1 条通知只发给其他楼'), 'and the board says so');
+  // Nor is it found by a search.
+  await typeInto(page, 'notice-search', '施工期间');
+  s = await waitState(page, (s) => s.board.query === '施工期间');
+  assert.deepEqual(s.notices, []);
+  await typeInto(page, 'notice-search', '');
+  await waitSaved(page);
+  await resident.context.close();
+
+  // Chosen once: the browser restarted, the choice holds.
+  const again = await launchDevice(resident.profileDir);
+  page = again.context.pages()[0] || await again.context.newPage();
+  await openApp(page, server.url);
+  s = await state(page);
+  assert.notEqual(s.board.home, '');
+  assert.equal(s.board.elsewhere, 1);
+  await tap(page, 'home');
+  await tap(page, '12 号楼');
+  s = await waitState(page, (s, h) => s.board.home !== h, s.board.home);
+  assert.ok(s.notices.some((n) => n.title === BUILDING_12), 'the notice for building 12 is listed for its residents');
+  assert.equal(s.board.elsewhere, 0);
+  await tap(page, 'home');
+  await tap(page, '全部楼（看全部通知）');
+  s = await waitState(page, (s) => s.board.home === '');
+  assert.equal(s.notices.length, all);
+  assert.deepEqual(errors, []);
+  await again.context.close();
+});
+
 test('search finds notices by any part of a title or body, past ones too', async () => {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();

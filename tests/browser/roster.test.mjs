@@ -7,11 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PHONE, serve, launch, openApp, tap, waitState, digest, findWidget, watch, exportFile, waitSaved, nextFrames } from './harness.mjs';
+import { PHONE, serve, launch, openApp, state, tap, waitState, digest, findWidget, watch, exportFile, importFile, waitSaved, nextFrames } from './harness.mjs';
 import { enableTools, typeInto, screenText } from './poll_steps.mjs';
+import { SAMPLE, bundle, id, text as json } from './bundles.mjs';
 
 const NOW = new Date('2026-12-08T10:00:00+08:00');
 let server, browser;
@@ -60,6 +61,75 @@ test('the board says who is on duty now; the committee adds a slot, an overlappi
   await findWidget(page, '收起本周值班');
   text = await screenText(page);
   assert.ok(text.includes('11:00–13:00 周师傅 · 巡逻'), 'in the week');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a roster of 1,000 slots: a month lays out only what is near the screen; a slot is changed in place, refused if it overlaps, and removed', async () => {
+  // The clock runs from NOW: the browser's storage (Emscripten's IDBFS) writes out a file
+  // only when its time stamp changed, and under a clock stopped at NOW nothing would be
+  // written after the first save, and nothing would be there after the reload below.
+  const context = await browser.newContext({ ...PHONE });
+  const page = await context.newPage();
+  await page.clock.setSystemTime(NOW);
+  const errors = watch(page);
+  await openApp(page, server.url);
+  await enableTools(page);
+  // 1,000 slots in December, about 32 a day: one volunteer each, an hour long.
+  const at = (day, h, m = 0) => new Date(`2026-12-${String(day).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`).getTime();
+  const slots = [];
+  for (let n = 0; n < 1000; n++) {
+    const day = n === 1 ? 1 : 1 + (n % 31), h = 6 + Math.floor(n / 31) % 16, m = n === 1 ? 30 : 0;
+    slots.push({ id: id(n, 'd'), kind: 'duty', rev: `${1795400000000 + n}-0-testdevice`, starts_ms: at(day, h, m),
+      ends_ms: at(day, h + 1, m), volunteer: `志愿者${n}`, role: 'patrol', place: { zh: '', en: '' } });
+  }
+  const file = path.join(dir, 'roster-1000.json');
+  writeFileSync(file, json(bundle(slots)));
+  assert.equal((await importFile(page, file)).import.stage, 'done');
+  const dec = SAMPLE.records.filter((r) => r.kind === 'duty' && r.starts_ms < at(31, 24) + 1 && r.ends_ms > at(1, 0)).length;
+  await tap(page, '‹ 返回');
+  await tap(page, '公告');
+  await tap(page, '值班表');
+  let text = await screenText(page);
+  assert.ok(text.includes(`这个月共 ${1000 + dec} 个值班`), text.slice(0, 400));
+  let s = await state(page);
+  assert.ok(s.board.slots_drawn > 0 && s.board.slots_drawn < 60, `cards laid out: ${s.board.slots_drawn}`);
+
+  // The first of the month (06:00 on the 1st) opens in the form.
+  await tap(page, id(0, 'd'));
+  s = await waitState(page, (s, x) => s.board.slot_editing === x, id(0, 'd'));
+  text = await screenText(page);
+  assert.ok(text.includes('修改这个值班'), 'the form says it changes a slot');
+  // Longer, into 志愿者1's own slot's time with 志愿者1 on it: refused, with the reason.
+  await typeInto(page, 'slot-to', '09:00');
+  await typeInto(page, 'slot-volunteer', '志愿者1');
+  await waitSaved(page);
+  const before = await digest(page);
+  await tap(page, '保存修改');
+  await nextFrames(page);
+  text = await screenText(page);
+  assert.ok(text.includes('志愿者1 在 2026-12-01 06:30–07:30 已有值班'), text.slice(0, 600));
+  assert.equal(await digest(page), before, 'a refused change changes nothing');
+  // Back to its own volunteer: saved, in place (the same slot, not a new one).
+  await typeInto(page, 'slot-volunteer', '志愿者0');
+  await tap(page, '保存修改');
+  s = await waitState(page, (s) => s.board.done === '值班已修改。');
+  assert.equal(s.board.slot_editing, '');
+  text = await screenText(page);
+  assert.ok(text.includes(`这个月共 ${1000 + dec} 个值班`) && text.includes('06:00–09:00 志愿者0 · 巡逻'), 'changed, not added');
+
+  // Removed: one fewer, and after a reload too.
+  await tap(page, id(0, 'd'));
+  await waitState(page, (s, x) => s.board.slot_editing === x, id(0, 'd'));
+  await tap(page, '从值班表删除');
+  await waitState(page, (s) => s.board.done === '已从值班表删除。');
+  await waitSaved(page);
+  await page.reload();
+  await openApp(page, server.url);
+  await tap(page, '公告');
+  await tap(page, '值班表');
+  text = await screenText(page);
+  assert.ok(text.includes(`这个月共 ${999 + dec} 个值班`) && !text.includes('志愿者0 '), text.slice(0, 400));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -69,6 +69,38 @@ TEST_CASE("the board: urgent first, then pinned, then newest; scheduled and ende
     CHECK(titles(search_notices(d, kNow, "期")) == std::vector<std::string>{"过期"});
 }
 
+TEST_CASE("a resident who chose a building sees the compound's notices and that building's, not the others'") {
+    Dataset d;
+    d.merge(notice(id_of(1), "全小区", kNow - 3 * kDay));
+    Record mine = notice(id_of(2), "12 号楼停水", kNow - 2 * kDay);
+    mine.as<Notice>()->buildings = {"b12", "b15"};
+    d.merge(mine);
+    Record other = notice(id_of(3), "3 号楼停电", kNow - kDay);
+    other.as<Notice>()->buildings = {"b3"};
+    d.merge(other);
+
+    auto board = board_notices(d, kNow);
+    auto all = board;
+    CHECK(keep_concerning(all, "") == 0);  // no building chosen: every notice
+    CHECK(all.size() == 3);
+    CHECK(keep_concerning(board, "b15") == 1);
+    CHECK(titles(board) == std::vector<std::string>{"12 号楼停水", "全小区"});
+    CHECK(concerns(*other.as<Notice>(), "b3"));
+    CHECK_FALSE(concerns(*other.as<Notice>(), "b12"));
+}
+
+TEST_CASE("buildings in the order people count them: 2 before 10, 3A after 3") {
+    Dataset d;
+    for (std::string n : {"10", "3A", "2", "3", "1"}) {
+        Building b;
+        b.number = n;
+        d.merge(Record{"b" + n, Rev{kNow, 0, "d"}, false, b});
+    }
+    std::vector<std::string> order;
+    for (const Record* r : buildings_in_order(d)) order.push_back(r->as<Building>()->number);
+    CHECK(order == std::vector<std::string>{"1", "2", "3", "10", "3A"});
+}
+
 TEST_CASE("search: Chinese substrings of titles and bodies, Latin letters in any case") {
     Dataset d;
     d.merge(notice(id_of(1), "停水通知", kNow - kDay, "12 号楼周三停水"));

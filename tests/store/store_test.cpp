@@ -338,3 +338,24 @@ TEST_CASE("a response that reuses a poll's id is kept aside: the poll stays, aft
     CHECK(again.data().find(poll)->kind() == Kind::poll);
     CHECK(again.data().conflicts().at(poll).size() == 1);
 }
+
+TEST_CASE("the resident's building is kept on this device; one the compound does not hold is refused") {
+    TempDir dir;
+    IdSource ids(1);
+    Id building;
+    {
+        Store s = with_sample(dir.path, ids);
+        building = s.data().live(Kind::building).back()->id;
+        CHECK(s.home().empty());
+        auto refused = s.set_home("nosuchbuilding");
+        REQUIRE(refused);
+        CHECK(refused->key == "err.home.unknown");
+        CHECK(s.home().empty());
+        CHECK(s.set_home(s.data().live(Kind::notice).front()->id));  // a record, but not a building
+        CHECK_FALSE(s.set_home(building));
+    }
+    Store again = open(dir.path, ids);
+    CHECK(again.home() == building);
+    CHECK_FALSE(again.set_home(""));
+    CHECK(again.home().empty());
+}
