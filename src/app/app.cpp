@@ -46,31 +46,31 @@ App::App() {
     actions_.set_hall_seconds = [this](int s) {
         if (!store_->set_hall_seconds(std::clamp(s, kHallSecondsMin, kHallSecondsMax))) changed();
     };
-    actions_.save_draft = [this](const store::Draft& d) {
+    actions_.polls.save_draft = [this](const store::Draft& d) {
         if (auto e = store_->set_draft(d)) status_.save_error = describe(*e, catalog_.in(ui_.lang));
         changed();
     };
-    actions_.discard_draft = [this](const Id& poll) {
+    actions_.polls.discard_draft = [this](const Id& poll) {
         if (!store_->clear_draft(poll)) changed();
     };
     actions_.load_help = [this](bool retry) { help_.load(ui_.lang, retry); };
-    actions_.submit = [this](const store::Draft& d) {
+    actions_.polls.submit = [this](const store::Draft& d) {
         auto c = polls_context();
         return polls_.submit(c, d);
     };
-    actions_.save_poll = [this](const Id& id, const Poll& p, bool open) {
+    actions_.polls.save = [this](const Id& id, const Poll& p, bool open) {
         auto c = polls_context();
         return polls_.save(c, id, p, open);
     };
-    actions_.poll_step = [this](const Id& id, const ui::PollStep& s) {
+    actions_.polls.step = [this](const Id& id, const ui::PollStep& s) {
         auto c = polls_context();
         return polls_.step(c, id, s);
     };
-    actions_.make_codes = [this](const Id& id) {
+    actions_.polls.make_codes = [this](const Id& id) {
         auto c = polls_context();
         polls_.make_codes(c, id);
     };
-    actions_.print_codes = [this](const Id& id) {
+    actions_.polls.print_codes = [this](const Id& id) {
         auto c = polls_context();
         polls_.print_codes(c, id);
     };
@@ -89,7 +89,7 @@ App::App() {
     actions_.notices.remove_slot = notices(&remove_slot);
     actions_.notices.add_reception = notices(&add_reception);
     actions_.notices.download_receptions = notices(&download_receptions);
-    actions_.export_csv = [this](const Id& id) {
+    actions_.polls.export_csv = [this](const Id& id) {
         auto c = polls_context();
         polls_.export_csv(c, id);
     };

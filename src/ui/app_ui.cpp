@@ -195,7 +195,7 @@ void draw_app(View& v) {
     // A new page of the notices (a notice opened, the editor, the roster ...) starts at the top too.
     int notice_view = static_cast<int>(v.ui.notices.page) * 4 + (!v.ui.notices.open.empty() ? 1 : 0) + (v.ui.notices.editing ? 2 : 0);
     if (v.ui.drawn != v.ui.screen || notice_view != v.ui.notices.was_open) ImGui::SetNextWindowScroll(ImVec2(0, 0));
-    if (v.ui.drawn == Screen::poll && v.ui.screen != Screen::poll) v.ui.notice_seen = v.status.notice_seq;  // said, and left
+    if (v.ui.drawn == Screen::poll && v.ui.screen != Screen::poll) v.ui.polls.notice_seen = v.status.notice_seq;  // said, and left
     v.ui.drawn = v.ui.screen;
     v.ui.notices.was_open = notice_view;
     ImGui::BeginChild("content", ImVec2(0, ImGui::GetContentRegionAvail().y - tab_h), ImGuiChildFlags_AlwaysUseWindowPadding);
@@ -244,7 +244,7 @@ std::string state_json(const View& v) {
     w.Key("text_scale"); w.Double(v.ui.text_scale);
     w.Key("lang"); w.String(v.ui.lang == Lang::zh ? "zh-CN" : "en");
     w.Key("open_notice"); str(v.ui.notices.open);
-    w.Key("open_poll"); str(v.ui.open_poll);
+    w.Key("open_poll"); str(v.ui.polls.open);
     w.Key("message"); str(v.ui.message.empty() ? std::string() : std::string(v.t(v.ui.message.c_str())));
     if (const Record* c = the_community(v.data())) { w.Key("community"); str(v.text(c->as<Community>()->name)); }
     // The notices listed (the board, or what the search found), and the editor's state.
@@ -337,10 +337,10 @@ std::string state_json(const View& v) {
     w.EndArray();
     w.Key("tools"); w.Bool(v.tools());
     // The committee's one-line message, as the poll's page shows it: only on that poll's page.
-    bool notice_here = poll_notice_current(v, v.ui.open_poll);
+    bool notice_here = poll_notice_current(v, v.ui.polls.open);
     w.Key("notice"); str(notice_here ? v.status.notice : std::string());
-    w.Key("open_poll"); str(v.ui.open_poll);
-    if (const Poll* p = v.poll(v.ui.open_poll)) {
+    w.Key("open_poll"); str(v.ui.polls.open);
+    if (const Poll* p = v.poll(v.ui.polls.open)) {
         w.Key("poll_status"); w.String(enum_name(p->status).data());
         w.Key("poll_codes"); w.Uint64(p->codes.size());
         w.Key("poll_closes_ms"); w.Int64(p->closes_ms);
@@ -356,12 +356,12 @@ std::string state_json(const View& v) {
         }
         w.EndArray();
     }
-    if (v.ui.confirm_step.active()) {
+    if (v.ui.polls.confirm_step.active()) {
         static constexpr const char* kinds[] = {"open", "close", "reopen", "extend", "publish", "withdraw", "remove"};
         w.Key("confirm");
         w.StartObject();
-        w.Key("kind"); w.String(kinds[static_cast<int>(v.ui.confirm_step.kind)]);
-        w.Key("error"); str(v.ui.confirm_step.error);
+        w.Key("kind"); w.String(kinds[static_cast<int>(v.ui.polls.confirm_step.kind)]);
+        w.Key("error"); str(v.ui.polls.confirm_step.error);
         w.EndObject();
     }
     w.Key("codes");
@@ -371,7 +371,7 @@ std::string state_json(const View& v) {
     w.Key("total"); w.Int(v.status.codes.total);
     w.EndObject();
     if (v.ui.screen == Screen::answer) {
-        const AnswerState& a = v.ui.answer;
+        const AnswerState& a = v.ui.polls.answer;
         static constexpr const char* stages[] = {"code", "question", "thanks"};
         w.Key("answer");
         w.StartObject();
@@ -401,7 +401,7 @@ std::string state_json(const View& v) {
         w.EndArray();
         w.EndObject();
     }
-    if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.editor_error); }
+    if (v.ui.screen == Screen::edit_poll) { w.Key("editor_error"); str(v.ui.polls.editor_error); }
     w.Key("overflow_x"); w.Bool(v.ui.overflow_x);
     if (v.ui.screen == Screen::help) {
         w.Key("help");
@@ -421,8 +421,8 @@ std::string state_json(const View& v) {
         w.EndObject();
     }
     if (v.ui.screen == Screen::results || v.ui.screen == Screen::audit) {
-        if (const Poll* p = v.poll(v.ui.open_poll)) {
-            const Tally& t = results_for(v, v.ui.open_poll, *p);
+        if (const Poll* p = v.poll(v.ui.polls.open)) {
+            const Tally& t = results_for(v, v.ui.polls.open, *p);
             w.Key("tally");
             std::string json = tally_json(t);
             w.RawValue(json.c_str(), json.size() - 1, rapidjson::kObjectType);

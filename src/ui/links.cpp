@@ -23,7 +23,7 @@ void follow_link(View& v, std::string_view route) {
             v.ui.message = "link.no_poll";
             return;
         }
-        v.ui.open_poll = id;
+        v.ui.polls.open = id;
         v.ui.screen = Screen::poll;
         bool answered = answered_here(v, id) && p->eligibility == Eligibility::anyone;
         if (phase(*p, v.now_ms) == PollPhase::open && !answered) start_answering(v, id, *p);

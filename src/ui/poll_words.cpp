@@ -66,12 +66,12 @@ std::string home_line(const View& v, const Poll& p, const Id& household) {
 }
 
 bool poll_notice_current(const View& v, const Id& poll) {
-    return !v.status.notice.empty() && v.status.notice_poll == poll && v.status.notice_seq > v.ui.notice_seen;
+    return !v.status.notice.empty() && v.status.notice_poll == poll && v.status.notice_seq > v.ui.polls.notice_seen;
 }
 
 namespace {
-const UiState::PollIndex& index_of(const View& v) {
-    UiState::PollIndex& x = v.ui.poll_index;
+const PollIndex& index_of(const View& v) {
+    PollIndex& x = v.ui.polls.index;
     if (x.generation == v.data().generation()) return x;
     x = {};
     const std::string& me = v.store.meta().device;

@@ -42,8 +42,8 @@ bool is_answered(const Question& q, const Answer* a) {
 }
 
 void changed(View& v) {
-    v.ui.answer.error.clear();
-    v.act.save_draft(v.ui.answer.draft);
+    v.ui.polls.answer.error.clear();
+    v.act.polls.save_draft(v.ui.polls.answer.draft);
 }
 
 // Whose ballot this is, and whether this device already holds one of that household's:
@@ -55,7 +55,7 @@ void know_household(View& v, const Poll& p, AnswerState& a) {
 }
 
 void draw_code(View& v, const Poll& p) {
-    AnswerState& a = v.ui.answer;
+    AnswerState& a = v.ui.polls.answer;
     heading(v.t("answer.code_title"), 1.2f);
     wrapped_text(v.t("answer.code_help"));
     ImGui::Spacing();
@@ -114,16 +114,16 @@ void draw_choices(View& v, const Question& q, Answer& a) {
             // One choice, or "none of these": it stands alone, so the rest are cleared.
             a.choices = {o.id};
             a.other.clear();
-            v.ui.answer.other_open.erase(q.id);
+            v.ui.polls.answer.other_open.erase(q.id);
         } else if (on) {
             a.choices.erase(it);
         } else {
             drop_exclusive(q, a);
             int limit = q.type == QuestionType::ranking ? ranking_places(q) : q.max_choices;
-            bool other = !a.other.empty() || v.ui.answer.other_open.count(q.id);
+            bool other = !a.other.empty() || v.ui.polls.answer.other_open.count(q.id);
             int used = static_cast<int>(a.choices.size()) + (other ? 1 : 0);
             if (limit > 0 && used >= limit) {
-                v.ui.answer.error = v.say(make_error("err.answer.too_many", {std::to_string(limit)}));
+                v.ui.polls.answer.error = v.say(make_error("err.answer.too_many", {std::to_string(limit)}));
                 return;
             }
             a.choices.push_back(o.id);
@@ -131,7 +131,7 @@ void draw_choices(View& v, const Question& q, Answer& a) {
         changed(v);
     }
     if (q.other) {
-        std::set<std::string>& open = v.ui.answer.other_open;
+        std::set<std::string>& open = v.ui.polls.answer.other_open;
         bool on = !a.other.empty() || open.count(q.id);
         if (choice(v.t("answer.other"), "other", on, q.type == QuestionType::single ? Mark::radio : Mark::check)) {
             if (on) {
@@ -182,7 +182,7 @@ void draw_number(View& v, const Question& q, Answer& a, std::string& buffer) {
     else if (end && *end == '\0') a.number = d;
     else {
         a.number.reset();
-        v.ui.answer.error = v.say(make_error("err.answer.number_range",
+        v.ui.polls.answer.error = v.say(make_error("err.answer.number_range",
                                               {std::to_string(q.num_min), std::to_string(q.num_max)}));
         return;
     }
@@ -193,7 +193,7 @@ void draw_number(View& v, const Question& q, Answer& a, std::string& buffer) {
 // below, the pane's foot fades and says so (the pane scrolls with a finger or the wheel).
 void more_below_cue(View& v) {
     bool more = ImGui::GetScrollMaxY() - ImGui::GetScrollY() > 1.0f;
-    v.ui.answer.more_below = more;
+    v.ui.polls.answer.more_below = more;
     if (!more) return;
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     ImDrawList* dl = w->DrawList;
@@ -215,17 +215,17 @@ void more_below_cue(View& v) {
 
 // Checks the question on screen before moving on; false (with a message) if it is not done.
 bool question_ok(View& v, const Question& q) {
-    store::Draft& d = v.ui.answer.draft;
+    store::Draft& d = v.ui.polls.answer.draft;
     const Answer* a = nullptr;
     for (const auto& x : d.answers)
         if (x.question == q.id) a = &x;
     if (q.required && !is_answered(q, a)) {
-        v.ui.answer.error = v.say(make_error("err.answer.required"));
+        v.ui.polls.answer.error = v.say(make_error("err.answer.required"));
         return false;
     }
     if (a) {
         if (auto e = check_answer(q, *a)) {
-            v.ui.answer.error = v.say(*e);
+            v.ui.polls.answer.error = v.say(*e);
             return false;
         }
     }
@@ -233,7 +233,7 @@ bool question_ok(View& v, const Question& q) {
 }
 
 void draw_question(View& v, const Poll& p) {
-    AnswerState& st = v.ui.answer;
+    AnswerState& st = v.ui.polls.answer;
     store::Draft& d = st.draft;
     Response sofar = as_response(d);
     std::vector<const Question*> shown;
@@ -306,7 +306,7 @@ void draw_question(View& v, const Poll& p) {
         changed(v);
         return;
     }
-    auto receipt = v.act.submit(d);
+    auto receipt = v.act.polls.submit(d);
     if (!receipt) {
         st.error = v.say(receipt.error());
         return;
@@ -317,7 +317,7 @@ void draw_question(View& v, const Poll& p) {
 }
 
 void draw_thanks(View& v, const Poll& p) {
-    AnswerState& st = v.ui.answer;
+    AnswerState& st = v.ui.polls.answer;
     ImGui::Spacing();
     heading(v.t("answer.thanks"), 1.4f);
     wrapped_text(v.text(p.title));
@@ -332,9 +332,9 @@ void draw_thanks(View& v, const Poll& p) {
     wrapped_text_colored(colors::muted, v.t("answer.receipt_help"));
     ImGui::Spacing();
     if (v.tools() && wide_button(v.t("answer.next_person"))) {
-        v.ui.answer = AnswerState{};
-        v.ui.answer.draft.poll = v.ui.open_poll;
-        v.ui.answer.stage = p.eligibility == Eligibility::household ? AnswerState::Stage::code : AnswerState::Stage::question;
+        v.ui.polls.answer = AnswerState{};
+        v.ui.polls.answer.draft.poll = v.ui.polls.open;
+        v.ui.polls.answer.stage = p.eligibility == Eligibility::household ? AnswerState::Stage::code : AnswerState::Stage::question;
         return;
     }
     if (wide_button(v.t("nav.back"))) v.ui.screen = Screen::poll;
@@ -349,12 +349,12 @@ void start_answering(View& v, const Id& poll_id, const Poll& p) {
     if (a.draft.household) know_household(v, p, a);
     a.stage = p.eligibility == Eligibility::household && !a.draft.household ? AnswerState::Stage::code
                                                                              : AnswerState::Stage::question;
-    v.ui.answer = std::move(a);
+    v.ui.polls.answer = std::move(a);
     v.ui.screen = Screen::answer;
 }
 
 void draw_answer(View& v) {
-    AnswerState& st = v.ui.answer;
+    AnswerState& st = v.ui.polls.answer;
     const Poll* p = v.poll(st.draft.poll);
     if (!p) {
         v.ui.screen = Screen::polls;

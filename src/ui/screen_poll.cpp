@@ -12,7 +12,7 @@ namespace linli::ui {
 
 
 void draw_poll(View& v) {
-    const Id id = v.ui.open_poll;
+    const Id id = v.ui.polls.open;
     const Poll* pp = v.poll(id);
     if (ImGui::Button(v.t("nav.back"))) v.ui.screen = Screen::polls;
     if (!pp) return;

@@ -139,37 +139,37 @@ bool draw_question(View& v, Poll& p, std::size_t qi) {
 }
 
 void save(View& v, bool open) {
-    Poll p = *v.ui.editing;
-    auto opens = parse_date_time(v.ui.edit_opens);
-    std::optional<std::int64_t> closes = v.ui.edit_closes.empty() ? std::optional<std::int64_t>(0) : parse_date_time(v.ui.edit_closes);
+    Poll p = *v.ui.polls.editing;
+    auto opens = parse_date_time(v.ui.polls.edit_opens);
+    std::optional<std::int64_t> closes = v.ui.polls.edit_closes.empty() ? std::optional<std::int64_t>(0) : parse_date_time(v.ui.polls.edit_closes);
     if (!opens || !closes) {
-        v.ui.editor_error = v.say(make_error("err.poll.time_format"));
+        v.ui.polls.editor_error = v.say(make_error("err.poll.time_format"));
         return;
     }
     p.opens_ms = *opens;
     p.closes_ms = *closes;
     if (p.title.empty()) {
-        v.ui.editor_error = v.say(make_error("err.field.empty", {}, "title"));
+        v.ui.polls.editor_error = v.say(make_error("err.field.empty", {}, "title"));
         return;
     }
-    auto id = v.act.save_poll(v.ui.editing_id, p, open);
+    auto id = v.act.polls.save(v.ui.polls.editing_id, p, open);
     if (!id) {
-        v.ui.editor_error = v.say(id.error());
+        v.ui.polls.editor_error = v.say(id.error());
         return;
     }
-    v.ui.open_poll = *id;
-    v.ui.editing.reset();
+    v.ui.polls.open = *id;
+    v.ui.polls.editing.reset();
     v.ui.screen = Screen::poll;
 }
 
 }  // namespace
 
 void begin_editing(View& v, const Id& id, const Poll& p) {
-    v.ui.editing = p;
-    v.ui.editing_id = id;
-    v.ui.editor_error.clear();
+    v.ui.polls.editing = p;
+    v.ui.polls.editing_id = id;
+    v.ui.polls.editor_error.clear();
     if (id.empty()) {  // a new poll: open from now for two weeks
-        Poll& n = *v.ui.editing;
+        Poll& n = *v.ui.polls.editing;
         n.opens_ms = v.now_ms;
         n.closes_ms = v.now_ms + 14LL * 24 * 3600 * 1000;
         if (n.questions.empty()) {  // one question to start from (a copy keeps its own)
@@ -180,8 +180,8 @@ void begin_editing(View& v, const Id& id, const Poll& p) {
             n.questions = {q};
         }
     }
-    v.ui.edit_opens = format_date_time(v.ui.editing->opens_ms);
-    v.ui.edit_closes = v.ui.editing->closes_ms ? format_date_time(v.ui.editing->closes_ms) : "";
+    v.ui.polls.edit_opens = format_date_time(v.ui.polls.editing->opens_ms);
+    v.ui.polls.edit_closes = v.ui.polls.editing->closes_ms ? format_date_time(v.ui.polls.editing->closes_ms) : "";
     v.ui.screen = Screen::edit_poll;
 }
 
@@ -231,7 +231,7 @@ void draw_rules(View& v, Poll& p) {
     }
     if (p.eligibility == Eligibility::household) scope_combo(v, p);
     label(v, "editor.opens");
-    text_field(v.strings(), "##opens", v.ui.edit_opens, 16, false, 0, v.t("editor.opens"));
+    text_field(v.strings(), "##opens", v.ui.polls.edit_opens, 16, false, 0, v.t("editor.opens"));
 }
 
 void draw_questions(View& v, Poll& p) {
@@ -257,16 +257,16 @@ void draw_questions(View& v, Poll& p) {
 
 void draw_poll_editor(View& v) {
     if (ImGui::Button(v.t("nav.back"))) {
-        v.ui.editing.reset();
-        v.ui.screen = v.ui.editing_id.empty() ? Screen::polls : Screen::poll;
+        v.ui.polls.editing.reset();
+        v.ui.screen = v.ui.polls.editing_id.empty() ? Screen::polls : Screen::poll;
         return;
     }
-    if (!v.ui.editing) return;
-    Poll& p = *v.ui.editing;
-    const Poll* saved = v.ui.editing_id.empty() ? nullptr : v.poll(v.ui.editing_id);
-    bool frozen = saved && rules_frozen(*saved, responses_to(v, v.ui.editing_id) > 0, v.now_ms);
+    if (!v.ui.polls.editing) return;
+    Poll& p = *v.ui.polls.editing;
+    const Poll* saved = v.ui.polls.editing_id.empty() ? nullptr : v.poll(v.ui.polls.editing_id);
+    bool frozen = saved && rules_frozen(*saved, responses_to(v, v.ui.polls.editing_id) > 0, v.now_ms);
     bool draft = !saved || saved->status == PollStatus::draft;
-    heading(v.t(v.ui.editing_id.empty() ? "editor.new" : "editor.edit"), 1.2f);
+    heading(v.t(v.ui.polls.editing_id.empty() ? "editor.new" : "editor.edit"), 1.2f);
     local_fields(v, "editor.title", p.title, 80, false, "title");
     local_fields(v, "editor.description", p.description, 2000, true, "desc");
     if (frozen) draw_frozen_rules(v, *saved);
@@ -275,11 +275,11 @@ void draw_poll_editor(View& v) {
     enum_radios(v, "stage_name.", p.stage, {PollStage::none, PollStage::hearing, PollStage::design, PollStage::evaluation});
     if (!frozen) draw_rules(v, p);
     label(v, "editor.closes");
-    text_field(v.strings(), "##closes", v.ui.edit_closes, 16, false, 0, v.t("editor.closes"));
+    text_field(v.strings(), "##closes", v.ui.polls.edit_closes, 16, false, 0, v.t("editor.closes"));
     if (frozen) wrapped_text_colored(colors::muted, v.t("editor.closes_later_only"));
     if (!frozen) draw_questions(v, p);
 
-    if (!v.ui.editor_error.empty()) alert_text(v.ui.editor_error);
+    if (!v.ui.polls.editor_error.empty()) alert_text(v.ui.polls.editor_error);
     ImGui::Spacing();
     if (draft) {
         if (wide_button(v.t("editor.save_draft"))) save(v, false);

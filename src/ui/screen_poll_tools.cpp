@@ -22,7 +22,7 @@ void ask(View& v, const Id& id, K kind, const Poll& p) {
     // Reopening after the deadline needs a new one: a week from now to start from.
     if (kind == K::reopen) c.closes = format_date_time(v.now_ms + 7 * 86400000LL);
     if (kind == K::extend) c.closes = format_date_time(p.closes_ms + 86400000LL);
-    v.ui.confirm_step = c;
+    v.ui.polls.confirm_step = c;
 }
 
 // What the step does, in words, before it is taken.
@@ -54,7 +54,7 @@ const char* confirm_key(K kind) {
 }
 
 void draw_confirm(View& v, const Id& id, const Poll& p) {
-    PollConfirm& c = v.ui.confirm_step;
+    PollConfirm& c = v.ui.polls.confirm_step;
     wrapped_text_colored(colors::pinned, explain(v, c.kind, p));
     bool wants_reason = c.kind == K::reopen || c.kind == K::withdraw || c.kind == K::extend;
     bool wants_time = c.kind == K::reopen || c.kind == K::extend;
@@ -79,15 +79,15 @@ void draw_confirm(View& v, const Id& id, const Poll& p) {
             }
             step.closes_ms = *t;
         }
-        if (auto e = v.act.poll_step(id, step)) {
+        if (auto e = v.act.polls.step(id, step)) {
             c.error = v.say(*e);
             return;
         }
-        v.ui.confirm_step = {};
+        v.ui.polls.confirm_step = {};
         if (step.kind == K::remove) v.ui.screen = Screen::polls;
         return;
     }
-    if (wide_button(v.t("data.import_cancel"))) v.ui.confirm_step = {};
+    if (wide_button(v.t("data.import_cancel"))) v.ui.polls.confirm_step = {};
 }
 
 void draw_codes(View& v, const Id& id, const Poll& p) {
@@ -99,12 +99,12 @@ void draw_codes(View& v, const Id& id, const Poll& p) {
     }
     wrapped_text_colored(colors::muted, v.f("tools.codes_count", {std::to_string(p.codes.size())}));
     if (p.status == PollStatus::published || p.status == PollStatus::withdrawn) {
-        if (!p.codes.empty() && wide_button(v.t("tools.print_codes"))) v.act.print_codes(id);
+        if (!p.codes.empty() && wide_button(v.t("tools.print_codes"))) v.act.polls.print_codes(id);
         return;
     }
     if (!p.codes.empty()) wrapped_text_colored(colors::muted, v.t("tools.remake_codes_help"));
-    if (!job.running() && wide_button(v.t(p.codes.empty() ? "tools.make_codes" : "tools.remake_codes"))) v.act.make_codes(id);
-    if (!p.codes.empty() && wide_button(v.t("tools.print_codes"))) v.act.print_codes(id);
+    if (!job.running() && wide_button(v.t(p.codes.empty() ? "tools.make_codes" : "tools.remake_codes"))) v.act.polls.make_codes(id);
+    if (!p.codes.empty() && wide_button(v.t("tools.print_codes"))) v.act.polls.print_codes(id);
 }
 
 // The steps this poll can take from where it stands.
@@ -148,14 +148,14 @@ void draw_poll_tools(View& v, const Id& id, const Poll& p) {
     heading(v.t("tools.title"), 1.05f);
     int n = responses_to(v, id);
     wrapped_text(v.f("poll.count", {std::to_string(n)}));
-    bool confirming = v.ui.confirm_step.active() && v.ui.confirm_step.poll == id;
+    bool confirming = v.ui.polls.confirm_step.active() && v.ui.polls.confirm_step.poll == id;
     if (!confirming && p.status != PollStatus::withdrawn && wide_button(v.t("tools.edit"))) begin_editing(v, id, p);
     if (p.eligibility == Eligibility::household) draw_codes(v, id, p);
     if (confirming) draw_confirm(v, id, p);
     else draw_steps(v, id, p);
     if (n > 0) {
         if (wide_button(v.t("tools.audit"))) v.ui.screen = Screen::audit;
-        if (wide_button(v.t("tools.csv"))) v.act.export_csv(id);
+        if (wide_button(v.t("tools.csv"))) v.act.polls.export_csv(id);
     }
     if (p.status != PollStatus::draft && wide_button(v.t("tools.copy"))) begin_editing(v, "", as_new_draft(p));
     if (poll_notice_current(v, id)) wrapped_text_colored(colors::accent, v.status.notice);

@@ -30,7 +30,7 @@ void draw_polls(View& v) {
             if (v.tools()) wrapped_text_colored(colors::muted, v.f("poll.count", {std::to_string(responses_to(v, r->id))}));
         });
         if (tapped) {
-            v.ui.open_poll = r->id;
+            v.ui.polls.open = r->id;
             v.ui.screen = Screen::poll;
         }
         ImGui::Spacing();

@@ -137,7 +137,7 @@ void draw_log(View& v, const Poll& p) {
 }
 
 const Tally& audit_for(const View& v, const Id& id) {
-    UiState::TallyCache& c = v.ui.audit_cache;
+    TallyCache& c = v.ui.polls.audit_cache;
     if (!c.tally || c.poll != id || c.generation != v.data().generation()) {
         c.tally = std::make_shared<Tally>(tally(v.data(), id));
         c.poll = id;
@@ -153,7 +153,7 @@ const Tally& results_for(const View& v, const Id& id, const Poll& p) {
     // A published result is final: every device shows it, whatever ballots arrive later.
     // Before that, a device holding ballots counts them (with the tools on).
     bool ballots = v.tools() && responses_to(v, id) > 0 && !(p.status == PollStatus::published && p.results);
-    UiState::TallyCache& c = v.ui.tally_cache;
+    TallyCache& c = v.ui.polls.tally_cache;
     if (!c.tally || c.poll != id || c.generation != v.data().generation() || c.ballots != ballots) {
         c.tally = std::make_shared<Tally>(ballots ? tally(v.data(), id) : from_published(p, id));
         c.poll = id;
@@ -164,7 +164,7 @@ const Tally& results_for(const View& v, const Id& id, const Poll& p) {
 }
 
 void draw_results(View& v) {
-    const Id id = v.ui.open_poll;
+    const Id id = v.ui.polls.open;
     const Poll* pp = v.poll(id);
     if (ImGui::Button(v.t("nav.back"))) v.ui.screen = Screen::poll;
     if (!pp) return;
@@ -191,7 +191,7 @@ void draw_results(View& v) {
 }
 
 void draw_audit(View& v) {
-    const Id id = v.ui.open_poll;
+    const Id id = v.ui.polls.open;
     if (ImGui::Button(v.t("nav.back"))) v.ui.screen = Screen::poll;
     const Poll* p = v.poll(id);
     if (!p) return;
