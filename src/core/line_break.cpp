@@ -25,9 +25,20 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
 
 namespace {
 
+// Ideographs and emoji: a line may break before or after any of them (UAX #14's ID class).
 bool is_wide(char32_t c) {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+           (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF);
+}
+
+// Code points that belong to the character before them: a line never breaks before one
+// (nor after a zero-width joiner), so 👍🏽, 👨‍👩‍👧, a keycap 1️⃣ or a Hebrew letter with its
+// points stays whole. Combining marks, variation selectors, skin tones, emoji tags.
+bool clings(char32_t c) {
+    return c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F) ||
+           (c >= 0x0300 && c <= 0x036F) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0x0591 && c <= 0x05C7) ||
+           (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0xE0100 && c <= 0xE01EF);
 }
 
 bool no_line_start(char32_t c) {
@@ -55,6 +66,8 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width,
     float width_at_brk = 0;
     char32_t prev = 0;
     bool line_has_ink = false;
+    std::size_t cluster = 0;  // where the current character and what clings to it began
+    float width_at_cluster = 0;
 
     auto emit = [&](std::size_t end) {
         std::size_t e = end;
@@ -76,7 +89,12 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width,
             continue;
         }
         float w = advance(c);
-        if (line_has_ink && !is_space(c)) {
+        bool joined = clings(c) || prev == 0x200D;
+        if (!joined) {
+            cluster = here;
+            width_at_cluster = width;
+        }
+        if (line_has_ink && !is_space(c) && !joined) {
             bool opportunity = is_space(prev) || ((is_wide(prev) || is_wide(c)) && !no_line_start(c) && !no_line_end(prev));
             if (opportunity) {
                 brk = here;
@@ -93,7 +111,11 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width,
                 for (std::size_t p = brk; p < next;) moved -= advance(next_code_point(text, p));
                 line_start = next;
                 width = moved;
-            } else {
+            } else if (joined && cluster > line_start) {  // cut before the character, not inside it
+                emit(cluster);
+                line_start = cluster;
+                width -= width_at_cluster;
+            } else if (!joined) {
                 emit(here);
                 line_start = here;
                 width = 0;

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PHONE, serve, launch, launchDevice, openApp, state, tap, waitState, findWidget, digest, watch, exportFile, reveal,
-  importFile, waitSaved, nextFrames } from './harness.mjs';
+  importFile, waitSaved, nextFrames, screenshot } from './harness.mjs';
 import { enableTools, typeInto, screenText } from './poll_steps.mjs';
 import { manyNotices } from '../bench/many_notices.mjs';
 
@@ -195,6 +195,44 @@ test('a resident chooses their building once: the board lists the compound\'s no
   await tap(page, '全部楼（看全部通知）');
   s = await waitState(page, (s) => s.board.home === '');
   assert.equal(s.notices.length, all);
+  assert.deepEqual(errors, []);
+  await again.context.close();
+});
+
+test('right-to-left and emoji text is kept exactly as typed, wraps inside the screen, and survives a restart', async () => {
+  const committee = await launchDevice();
+  let page = committee.context.pages()[0] || await committee.context.newPage();
+  const errors = watch(page);
+  await newNotice(page);
+  const title = '🎉 新春联欢 👨\u200D👩\u200D👧 שָׁלוֹם مرحبا 1\uFE0F\u20E3';
+  const body = '欢迎参加 🧧🧨\n\n' + 'שָׁלוֹם עֲלֵיכֶם '.repeat(12) + '\n\n' + 'أهلا وسهلا بكم '.repeat(12) + '\n\n' + '👍🏽'.repeat(60);
+  await typeInto(page, 'zh-body', body);  // the browser's own box; the title's tap leaves it
+  await typeInto(page, 'zh-title', title);
+  await tap(page, '预览（居民看到的样子）');
+  await nextFrames(page);
+  await screenshot(page, 'notice-rtl-emoji');
+  await tap(page, '编辑');
+  await reveal(page, '发布', { steps: 40 });  // below a tall body
+  await tap(page, '发布');
+  let s = await waitState(page, (s) => (!s.board.editing && s.open_notice !== '') || s.board.error !== '');
+  assert.equal(s.board.error, '');
+  const id = s.open_notice;
+  await nextFrames(page, 3);
+  assert.equal((await state(page)).overflow_x, false, 'nothing wider than the phone');
+  const text = await screenText(page);
+  assert.ok(text.includes(title), 'the title as typed');
+  for (const part of ['🧧🧨', 'שָׁלוֹם עֲלֵיכֶם', 'أهلا وسهلا بكم', '👍🏽👍🏽']) assert.ok(text.includes(part), part);
+  await waitSaved(page);
+  await committee.context.close();
+
+  const again = await launchDevice(committee.profileDir);
+  page = again.context.pages()[0] || await again.context.newPage();
+  await openApp(page, server.url, '#/notice/' + id);
+  s = await waitState(page, (s, id) => s.open_notice === id, id);
+  const exported = JSON.parse(readFileSync((await exportFile(page, dir, { scope: 'public' })).file, 'utf8'));
+  const saved = exported.records.find((r) => r.id === id);
+  assert.equal(saved.title.zh, title, 'saved code point for code point');
+  assert.equal(saved.body.zh, body);
   assert.deepEqual(errors, []);
   await again.context.close();
 });

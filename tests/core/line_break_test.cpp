@@ -60,3 +60,33 @@ TEST_CASE("every byte of the text lands in exactly one line, in order") {
         CHECK(joined_no_spaces == no_spaces);
     }
 }
+
+TEST_CASE("emoji break like ideographs, and never inside one: skin tones, joined families, keycaps stay whole") {
+    // Each emoji 2 wide, like an ideograph; what clings to it (modifiers, joiners, selectors) 0.
+    auto adv = [](char32_t c) {
+        if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0x20E3 || (c >= 0x0591 && c <= 0x05C7))
+            return 0.0f;
+        return c >= 0x2E80 ? 2.0f : 1.0f;
+    };
+    auto split = [&](const std::string& text, float width) {
+        std::vector<std::string> out;
+        for (auto l : break_lines(text, width, adv)) out.push_back(text.substr(l.begin, l.end - l.begin));
+        return out;
+    };
+    CHECK(split("停水😀😀停电", 4) == std::vector<std::string>{"停水", "😀😀", "停电"});
+    const std::string thumb = "👍🏽", family = "👨\u200D👩\u200D👧", keycap = "1\uFE0F\u20E3";
+    for (float w = 2; w < 12; w += 1) {
+        for (const auto& line : split("点赞" + thumb + thumb + family + "家" + keycap + keycap + "号", w)) {
+            // No line starts with what clings to the character before it.
+            std::size_t p = 0;
+            char32_t first = next_code_point(line, p);
+            CHECK(first != 0x1F3FD);
+            CHECK(first != 0x200D);
+            CHECK(first != 0xFE0F);
+            CHECK(first != 0x20E3);
+            CHECK(line.find("\u200D", line.size() - 3) == std::string::npos);  // nor ends with a joiner
+        }
+    }
+    // Hebrew points stay on their letter; words break at spaces.
+    CHECK(split("שָׁלוֹם עֲלֵיכֶם", 6) == std::vector<std::string>{"שָׁלוֹם", "עֲלֵיכֶם"});
+}
